@@ -23,6 +23,9 @@ function(winnow_add_test name)
     WINNOW_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     WINNOW_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     WINNOW_BINARY_DIR="${PROJECT_BINARY_DIR}")
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}"
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+                       PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
