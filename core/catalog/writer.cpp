@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/writer.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "catalog/database.h"
@@ -42,6 +43,7 @@ void Writer::add(SampleRecord record) {
 void Writer::flush() {
     std::unique_lock lock(m_mutex);
     const std::int64_t target = m_added;
+    m_flushTarget = std::max(m_flushTarget, target);
     m_wake.notify_one();
     m_progress.wait(lock, [&] { return !m_error.empty() || m_committed.load() >= target; });
     throwIfFailed();
@@ -82,7 +84,7 @@ void Writer::run(std::string path) {
                 std::unique_lock lock(m_mutex);
                 m_wake.wait_for(lock, std::chrono::milliseconds(200), [&] {
                     return m_stop || static_cast<int>(m_queue.size()) >= m_params.batchSize ||
-                           m_committed.load() < m_added;
+                           m_committed.load() < m_flushTarget;
                 });
                 if (m_queue.empty() && m_stop) return;
                 const std::size_t n = std::min<std::size_t>(m_queue.size(), m_params.batchSize);

@@ -29,6 +29,9 @@ struct WriterParams {
     int queueLimit = 4096;
 };
 
+/// Records are committed when a batch is full, when flush() or finish() asks, and otherwise at the
+/// latest 200 ms after they were queued.
+///
 /// The one long-lived writer of a project: a thread that owns its own connection and inserts queued
 /// samples in batched transactions, in the order they were added. A sample whose identity
 /// (dataset, uri, member) exists already is left as it is, unless the stored one failed (then it is
@@ -65,6 +68,7 @@ private:
     std::condition_variable m_progress;  // producers wait for room / commits
     std::deque<SampleRecord> m_queue;
     std::int64_t m_added = 0;
+    std::int64_t m_flushTarget = 0;  // flush() waits for this many records to be committed
     bool m_stop = false;
     std::string m_error;
     std::atomic<std::int64_t> m_committed{0};

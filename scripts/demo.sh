@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Winnow authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Creates (once) the demo project from Debian's Fashion-MNIST and opens the GUI on it. Safe to rerun:
+# an existing project is reused and importing again adds nothing twice.
+set -euo pipefail
+build=${1:-build}
+demo=${2:-demo}
+src=/usr/share/datasets/fashion-mnist
+project="$demo/fashion-mnist.winnow"
+cli="$build/app/cli/winnow-cli"
+gui="$build/app/winnow"
+
+mkdir -p "$demo"
+if [[ ! -f $project ]]; then
+  echo "demo: creating $project"
+  "$cli" create "$project"
+fi
+echo "demo: importing Fashion-MNIST (60,000 train + 10,000 test images, IDX) from $src"
+rc=0
+"$cli" ingest "$project" "$src" --dataset fashion-mnist || rc=$?
+if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+  echo "demo: import failed (exit $rc)" >&2
+  exit "$rc"
+fi
+"$cli" info "$project"
+if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
+  echo "demo: no display found (DISPLAY is not set); start the GUI later with: $gui $project" >&2
+  exit 0
+fi
+echo "demo: opening $gui $project"
+exec "$gui" "$project"
