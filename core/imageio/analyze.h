@@ -44,12 +44,13 @@ struct Analysis {
     int height = 0;
     int channels = 0;
     std::string format;  ///< "jpeg", "png", ..., or "raw" for raw pixels
-    std::uint64_t phash = 0;
+    std::uint64_t phash = 0;  ///< of the stored pixels, EXIF orientation not applied (as imagededup)
     std::uint64_t dhash = 0;
     QualityStats stats;
-    std::vector<std::uint8_t> thumbnail;  ///< JPEG bytes
-    int thumbnailWidth = 0;
+    std::vector<std::uint8_t> thumbnail;  ///< JPEG bytes, turned upright by the EXIF orientation
+    int thumbnailWidth = 0;               ///< after that rotation
     int thumbnailHeight = 0;
+    int orientation = 1;  ///< EXIF orientation of the source (1-8, see HeaderInfo); 1 for raw pixels
 };
 
 /// Computes quality statistics of an image (shrunk first to maxSide with INTER_AREA).

@@ -14,7 +14,7 @@ namespace winnow::sources {
 /// Kinds of dataset source that ingest understands.
 enum class Format { Auto, Folder, ImageFolder, Csv, Coco, Idx, Tar };
 
-/// "auto", "folder", "imagefolder", "csv", "coco", "idx", "tar".
+/// "auto", "folder", "imagefolder", "csv", "coco", "idx", "tar" (parseFormat ignores case).
 std::string formatName(Format format);
 std::optional<Format> parseFormat(std::string_view name);
 
@@ -48,6 +48,21 @@ struct SourceParams {
 
 /// A forward-only stream of items in a deterministic order (sorted paths; archive order; record order).
 /// Not thread-safe: one thread calls next().
+///
+/// Per format (see openSource):
+/// - Folder / ImageFolder: images by extension, recursively, in byte order of the whole path; hidden
+///   entries skipped; each physical folder walked once (symlink loops end); `name.txt` beside
+///   `name.jpg` is its caption. ImageFolder: label = first folder level, or the second one below
+///   train/test/val/valid/validation split folders (split then "train", "test" or "val").
+/// - Csv: rows in manifest order; row errors (field count, unterminated quote) are thrown by next()
+///   when the row is reached, after the rows before it were yielded; empty paths are skipped (warning).
+/// - Coco: images by id; label = sorted unique category names joined by ';'; caption = first caption.
+/// - Idx: records streamed one file at a time, files in name order (t10k before train).
+/// - Tar: samples in archive order, shards in name order. Damage (corrupt or truncated shard, a later
+///   shard that is not a tar) throws from next() after every sample completed before it was yielded;
+///   the sample being assembled at that point is dropped, since members of it may be missing.
+/// Files or members that are missing, unreadable or larger than maxItemBytes are yielded with `error`
+/// set. After next() has thrown, the source is finished: further calls return false.
 class Source {
 public:
     virtual ~Source() = default;
@@ -70,7 +85,8 @@ Format detectFormat(const std::string& path);
 std::unique_ptr<Source> openSource(const std::string& path, Format format = Format::Auto,
                                    const SourceParams& params = {});
 
-/// File extensions (lowercase, with dot) treated as images in folders and manifests.
+/// File extensions (with the dot; case is ignored) treated as images in folders and tar shards. Manifest
+/// (CSV, COCO) entries are yielded whatever their extension; a CSV counts the others in a warning.
 bool isImageExtension(std::string_view extension);
 
 }  // namespace winnow::sources
