@@ -121,8 +121,11 @@ public:
     /// poll progress), true when the task was queued.
     bool push(Task& task) {
         std::unique_lock lock(m_mutex);
-        if (!m_done.wait_for(lock, std::chrono::milliseconds(100), [&] { return m_inFlight < m_limit; }))
-            return false;
+        // Wait for room; give up as soon as the next result in order can be drained (that makes room),
+        // or after a while, so the caller can drain and poll for cancel.
+        m_done.wait_for(lock, std::chrono::milliseconds(100),
+                        [&] { return m_inFlight < m_limit || m_results.count(m_nextSeq) > 0; });
+        if (m_inFlight >= m_limit) return false;
         ++m_inFlight;
         m_tasks.push_back(std::move(task));
         m_wake.notify_one();
