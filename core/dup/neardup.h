@@ -25,7 +25,8 @@ struct NearParams {
     /// Components with more members than this are flagged as large (likely a threshold too loose).
     std::size_t largeComponent = 1000;
     /// Search strategy, for tests and benchmarks: 0 = chosen by a cost model (the default), 1 = all pairs
-    /// of distinct codes, 3..64 = multi-index with that many substrings. Results are identical whatever it is.
+    /// of distinct codes, 3..64 = multi-index with that many substrings. Results are identical whatever it
+    /// is.
     int substrings = 0;
 };
 
@@ -37,7 +38,8 @@ struct NearParams {
 /// the all-pairs scan when the index would not pay (few codes, radius large relative to 64).
 /// Progress: isCanceled() and report() are called from the calling thread only, which supervises the
 /// workers. Throws winnow::Canceled; winnow::Error when the pair list would not fit in memory;
-/// std::invalid_argument for maxDistance outside 0..64, substrings outside 0, 1, 3..64, or 2^32 codes or more.
+/// std::invalid_argument for maxDistance outside 0..64, substrings outside 0, 1, 3..64, or 2^32 codes or
+/// more.
 std::vector<NearPair> nearPairs(const std::vector<std::uint64_t>& codes, const NearParams& params = {},
                                 Progress& progress = nullProgress());
 
