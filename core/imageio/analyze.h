@@ -53,11 +53,17 @@ struct Analysis {
     int orientation = 1;  ///< EXIF orientation of the source (1-8, see HeaderInfo); 1 for raw pixels
 };
 
-/// Computes quality statistics of an image (shrunk first to maxSide with INTER_AREA).
+/// Computes quality statistics of an image: BT.601 luma as OpenCV's cvtColor, shrunk to maxSide by area
+/// averaging when larger (maxSide <= 0: never), then the Laplacian variance, mean and standard deviation.
 QualityStats qualityStats(const Image& image, int maxSide);
 
 /// Hashes, probes, decodes (reduced where possible) and measures encoded image bytes. Never throws:
-/// failures come back as ok = false with error set.
+/// failures come back as ok = false with error set. Order: SHA-512 of all bytes (always set), size
+/// limits, header (format, original size, channels, orientation), pixel limit checked before decoding,
+/// JPEG decoded at the largest DCT reduction allowed by reducedDecodeMinSide, then pHash/dHash of the
+/// decoded (possibly reduced) pixels, statistics and thumbnail. Safe to call from many threads at once;
+/// call configureThreads() once before doing so. Each calling thread keeps small caches (resampling
+/// kernels, scratch buffers up to a few MB) for its lifetime.
 Analysis analyzeEncoded(const std::uint8_t* data, std::size_t size, const AnalyzeParams& params = {});
 
 /// Same for raw 8-bit pixels (IDX records): sha512 is over the raw bytes, format "raw".

@@ -56,7 +56,7 @@ std::vector<std::uint8_t> encodePng(const Image& image);
 
 /// Resizes to longest side maxSide by area averaging (never enlarges; other side rounded, at least 1).
 /// Area averaging is the INTER_AREA definition; it is computed by imageio's separable fixed-point
-/// resampler, which is about ten times faster than OpenCV 4.6's INTER_AREA at non-integer factors and
+/// resampler, which is about three times faster than OpenCV 4.6's INTER_AREA at non-integer factors and
 /// differs from cv::resize(INTER_AREA) by at most 1 per sample (rounding). Throws winnow::Error.
 Image shrinkToFit(const Image& image, int maxSide);
 

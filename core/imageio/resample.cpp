@@ -1,0 +1,252 @@
+// SPDX-FileCopyrightText: 2026 The Winnow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "imageio/resample.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+#include "common/error.h"
+#include "imageio/scratch.h"
+
+// Pillow compatibility: coefficients, bounds, the 22-bit fixed point, the horizontal-then-vertical order
+// and the rounding between the passes follow Pillow's src/libImaging/Resample.c (8-bit path), so that
+// resizeLanczos reproduces Image.resize(size, Image.LANCZOS) bit for bit.
+//
+// This file computes coefficients, caches them per thread and drives the two passes; the passes
+// themselves (scalar and AVX2/FMA) live in resample_passes.cpp.
+
+namespace winnow::imageio::detail {
+namespace {
+
+// ---------------------------------------------------------------- coefficients
+
+double sinc(double x) {
+    if (x == 0.0) {
+        return 1.0;
+    }
+    x = x * M_PI;
+    return std::sin(x) / x;
+}
+
+double lanczos3(double x) {
+    if (-3.0 <= x && x < 3.0) {
+        return sinc(x) * sinc(x / 3);
+    }
+    return 0.0;
+}
+
+std::int32_t toFixed(double w) {
+    // Pillow's normalize_coeffs_8bpc: round half away from zero, then truncate.
+    if (w < 0) {
+        return static_cast<std::int32_t>(-0.5 + w * (1 << kResamplePrecisionBits));
+    }
+    return static_cast<std::int32_t>(0.5 + w * (1 << kResamplePrecisionBits));
+}
+
+/// Rounding error bound, in units of 128 * 2^-24, of summing the products of centred samples (|s| <= 128)
+/// and weights w[0..n) with FMA into `chains` accumulators (tap t into chain t % chains), then adding the
+/// chains pairwise. Each operation errs by at most 2^-24 times the magnitude of its result, which is at
+/// most 128 times the absolute weights accumulated so far in that chain.
+double chainedSumBound(const float* w, int n, int chains) {
+    double cumulative[4] = {0, 0, 0, 0};
+    double bound = 0;
+    double absSum = 0;
+    for (int t = 0; t < n; ++t) {
+        cumulative[t % chains] += std::abs(static_cast<double>(w[t]));
+        bound += cumulative[t % chains];
+        absSum += std::abs(static_cast<double>(w[t]));
+    }
+    return bound + (chains - 1) * absSum;
+}
+
+/// Fills the float weights, offsets and rounding tolerances of the float path (see AxisKernel).
+void addFloatWeights(AxisKernel& k) {
+    k.weights.resize(k.coeffs.size());
+    k.offset.resize(k.outSize);
+    k.tolerance.resize(k.outSize);
+    for (std::size_t i = 0; i < k.coeffs.size(); ++i) {
+        k.weights[i] = std::ldexp(static_cast<float>(k.coeffs[i]), -kResamplePrecisionBits);
+    }
+    for (int xx = 0; xx < k.outSize; ++xx) {
+        const float* w = &k.weights[static_cast<std::size_t>(xx) * k.taps];
+        double sum = 0;  // exact: multiples of 2^-22 below 2^10
+        double absSum = 0;
+        for (int t = 0; t < k.count[xx]; ++t) {
+            sum += w[t];
+            absSum += std::abs(static_cast<double>(w[t]));
+        }
+        k.offset[xx] = static_cast<float>(128 * sum + 0.5);
+        // The passes use two chains per channel (RGB) or four (gray); the offset is then added (result at
+        // most 128 * sum |w| + 129) after its own conversion to float (error at most 129 * 2^-24).
+        const double products = 128 * std::max(chainedSumBound(w, k.count[xx], 2), chainedSumBound(w, k.count[xx], 4));
+        const double bound = (products + 128 * absSum + 129 + 129) * std::ldexp(1.0, -24);
+        k.tolerance[xx] = static_cast<float>(1.01 * bound);  // margin for the rounding of the bound itself
+    }
+}
+
+AxisKernel lanczosKernel(int inSize, int outSize) {
+    AxisKernel k;
+    k.inSize = inSize;
+    k.outSize = outSize;
+    const double scale = static_cast<double>(inSize) / outSize;
+    const double filterscale = scale < 1.0 ? 1.0 : scale;
+    const double support = 3.0 * filterscale;
+    k.taps = static_cast<int>(std::ceil(support)) * 2 + 1;
+    k.first.resize(outSize);
+    k.count.resize(outSize);
+    k.coeffs.assign(static_cast<std::size_t>(outSize) * k.taps, 0);
+    std::vector<double> w(k.taps);
+    const double ss = 1.0 / filterscale;
+    for (int xx = 0; xx < outSize; ++xx) {
+        const double center = (xx + 0.5) * scale;
+        int xmin = static_cast<int>(center - support + 0.5);
+        xmin = std::max(xmin, 0);
+        int xmax = static_cast<int>(center + support + 0.5);
+        xmax = std::min(xmax, inSize) - xmin;
+        double ww = 0.0;
+        for (int x = 0; x < xmax; ++x) {
+            w[x] = lanczos3((x + xmin - center + 0.5) * ss);
+            ww += w[x];
+        }
+        std::int32_t* out = &k.coeffs[static_cast<std::size_t>(xx) * k.taps];
+        for (int x = 0; x < xmax; ++x) {
+            out[x] = toFixed(ww != 0.0 ? w[x] / ww : w[x]);
+        }
+        k.first[xx] = xmin;
+        k.count[xx] = std::max(xmax, 0);
+    }
+    addFloatWeights(k);
+    return k;
+}
+
+AxisKernel areaKernel(int inSize, int outSize) {
+    // Output i averages the input interval [i * scale, (i + 1) * scale), each input pixel weighted by its
+    // overlap with it: the definition of OpenCV's INTER_AREA when shrinking.
+    AxisKernel k;
+    k.inSize = inSize;
+    k.outSize = outSize;
+    const double scale = static_cast<double>(inSize) / outSize;
+    k.taps = static_cast<int>(std::ceil(scale)) + 2;
+    k.first.resize(outSize);
+    k.count.resize(outSize);
+    k.coeffs.assign(static_cast<std::size_t>(outSize) * k.taps, 0);
+    for (int xx = 0; xx < outSize; ++xx) {
+        const double x0 = xx * scale;
+        const double x1 = std::min((xx + 1) * scale, static_cast<double>(inSize));
+        const int first = std::min(static_cast<int>(std::floor(x0)), inSize - 1);
+        const int last = std::min(static_cast<int>(std::ceil(x1)), inSize);
+        std::int32_t* out = &k.coeffs[static_cast<std::size_t>(xx) * k.taps];
+        int n = 0;
+        for (int x = first; x < last && n < k.taps; ++x, ++n) {
+            const double overlap = std::min(x + 1.0, x1) - std::max(static_cast<double>(x), x0);
+            out[n] = toFixed(std::max(overlap, 0.0) / (x1 - x0));
+        }
+        k.first[xx] = first;
+        k.count[xx] = n;
+    }
+    addFloatWeights(k);
+    return k;
+}
+
+// ---------------------------------------------------------------- per-thread cache
+
+struct KernelEntry {
+    Filter filter;
+    AxisKernel kernel;
+};
+
+constexpr std::size_t kCacheCapacity = 16;
+
+std::shared_ptr<KernelEntry> cachedEntry(Filter filter, int inSize, int outSize) {
+    // Per thread, most recently used first. Ingest decodes in a pool of worker threads; a thread_local
+    // cache needs no locking and datasets usually repeat a handful of image sizes.
+    thread_local std::vector<std::shared_ptr<KernelEntry>> cache;
+    for (std::size_t i = 0; i < cache.size(); ++i) {
+        const auto& e = cache[i];
+        if (e->filter == filter && e->kernel.inSize == inSize && e->kernel.outSize == outSize) {
+            std::rotate(cache.begin(), cache.begin() + static_cast<std::ptrdiff_t>(i),
+                        cache.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+            return cache.front();
+        }
+    }
+    auto entry = std::make_shared<KernelEntry>();
+    entry->filter = filter;
+    entry->kernel = filter == Filter::Lanczos3 ? lanczosKernel(inSize, outSize) : areaKernel(inSize, outSize);
+    if (cache.size() >= kCacheCapacity) {
+        cache.pop_back();
+    }
+    cache.insert(cache.begin(), entry);
+    return entry;
+}
+
+}  // namespace
+
+void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_t count) {
+    if (in.width <= 0 || in.height <= 0 || in.channels < 1 || in.channels > 4) {
+        throw Error("resample: empty image or unsupported channel count");
+    }
+    struct Plan {
+        std::shared_ptr<KernelEntry> horizontal;  // held: a later lookup may evict it from the cache
+        std::shared_ptr<KernelEntry> vertical;
+        int y0 = 0;
+        int y1 = 0;
+        std::uint8_t* temp = nullptr;  // horizontal result when a vertical pass follows
+    };
+    // Per-thread temporaries, one per request (see Scratch).
+    thread_local std::vector<Scratch<std::uint8_t>> temps;
+    if (temps.size() < count) {
+        temps.resize(count);
+    }
+    const int c = in.channels;
+    std::vector<Plan> plans(count);
+    std::vector<HorizontalJob> jobs;
+    for (std::size_t i = 0; i < count; ++i) {
+        const ResizeRequest& r = requests[i];
+        if (r.width <= 0 || r.height <= 0 || r.out == nullptr) {
+            throw Error("resample: empty output size");
+        }
+        Plan& p = plans[i];
+        const std::size_t outRowBytes = static_cast<std::size_t>(r.width) * c;
+        p.y1 = in.height;
+        if (r.height != in.height) {
+            p.vertical = cachedEntry(r.filter, in.height, r.height);
+            // Only the rows some output reads, as Pillow's trimmed temporary.
+            p.y0 = p.vertical->kernel.first.front();
+            p.y1 = p.vertical->kernel.first.back() + p.vertical->kernel.count.back();
+        }
+        if (r.width != in.width) {
+            p.horizontal = cachedEntry(r.filter, in.width, r.width);
+            std::uint8_t* dst = r.out;
+            if (p.vertical) {
+                p.temp = temps[i].get(static_cast<std::size_t>(p.y1 - p.y0) * outRowBytes);
+                dst = p.temp;
+            }
+            jobs.push_back({&p.horizontal->kernel, p.y0, p.y1, dst, outRowBytes});
+        }
+    }
+    horizontalPasses(in, jobs.data(), jobs.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        const ResizeRequest& r = requests[i];
+        Plan& p = plans[i];
+        const std::size_t outRowBytes = static_cast<std::size_t>(r.width) * c;
+        if (p.vertical) {
+            const std::uint8_t* src = p.horizontal ? p.temp : in.row(p.y0);
+            const std::size_t stride = p.horizontal ? outRowBytes : in.stride;
+            verticalPass(src, stride, p.y0, static_cast<int>(outRowBytes), p.vertical->kernel, r.out);
+        } else if (!p.horizontal) {
+            for (int y = 0; y < in.height; ++y) {
+                std::memcpy(r.out + static_cast<std::size_t>(y) * outRowBytes, in.row(y), outRowBytes);
+            }
+        }
+        temps[i].trim();
+    }
+}
+
+void resample(const PixelView& in, Filter filter, int outWidth, int outHeight, std::uint8_t* out) {
+    ResizeRequest request{filter, outWidth, outHeight, out};
+    resampleMany(in, &request, 1);
+}
+
+}  // namespace winnow::imageio::detail
