@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Winnow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -93,8 +94,11 @@ int near(const catalog::Catalog& cat, std::optional<std::int64_t> dataset, const
     std::cout << pairs.size() << " near pairs (pHash distance <= " << params.maxDistance << ") in " << groups.size()
               << " groups, over " << hashes.size() << " samples, in " << seconds << " s\n";
     for (const auto& [c, members] : groups) {
-        std::cout << "group:";
-        for (auto id : members) std::cout << ' ' << id;
+        // Text output stays readable for huge groups; --json lists every member.
+        std::cout << "group of " << members.size() << ":";
+        const std::size_t shown = std::min<std::size_t>(members.size(), 20);
+        for (std::size_t k = 0; k < shown; ++k) std::cout << ' ' << members[k];
+        if (shown < members.size()) std::cout << " ...";
         std::cout << '\n';
     }
     for (const auto& w : warnings) std::cerr << "warning: " << w << '\n';
