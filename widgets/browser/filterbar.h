@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The Winnow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+#include "catalog/types.h"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QTimer;
+class QToolButton;
+
+namespace winnow::widgets {
+
+class Project;
+class RangeEdit;
+
+/// The browser's filters (dataset, split, label, tag, status, exact duplicates, blur / brightness /
+/// contrast ranges, text search) and sort order, edited as a form and emitted as a catalog::SampleFilter.
+/// The choices offered come from the project and follow its changes.
+///
+/// Thread affinity: GUI thread.
+class FilterBar final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FilterBar(QWidget* parent = nullptr);
+
+    void setProject(Project* project);
+    catalog::SampleFilter filter() const;
+    /// True when some condition is set (the sort order does not count).
+    bool isFiltering() const;
+
+    // Direct access for the main window's shortcuts and for tests.
+    QComboBox* datasetBox() const { return m_dataset; }
+    QComboBox* splitBox() const { return m_split; }
+    QComboBox* labelBox() const { return m_label; }
+    QComboBox* tagBox() const { return m_tag; }
+    QComboBox* statusBox() const { return m_status; }
+    QCheckBox* duplicatesBox() const { return m_duplicates; }
+    RangeEdit* blurRange() const { return m_blur; }
+    RangeEdit* brightnessRange() const { return m_brightness; }
+    RangeEdit* contrastRange() const { return m_contrast; }
+    QLineEdit* searchEdit() const { return m_search; }
+
+public Q_SLOTS:
+    /// Clears every condition.
+    void reset();
+    /// Re-reads datasets, splits, labels and tags from the project, keeping the current choices.
+    void reloadChoices();
+    /// Re-reads only the tag list (tags changed).
+    void reloadTags();
+
+Q_SIGNALS:
+    void filterChanged(const winnow::catalog::SampleFilter& filter);
+
+private:
+    void emitChanged();
+
+    QPointer<Project> m_project;
+    QComboBox* m_dataset;
+    QComboBox* m_split;
+    QComboBox* m_label;
+    QComboBox* m_tag;
+    QComboBox* m_status;
+    QCheckBox* m_duplicates;
+    RangeEdit* m_blur;
+    RangeEdit* m_brightness;
+    RangeEdit* m_contrast;
+    QLineEdit* m_search;
+    QComboBox* m_order;
+    QToolButton* m_descending;
+    QTimer* m_searchDelay;
+    bool m_loading = false;  // choices are being refilled: no signals
+};
+
+}  // namespace winnow::widgets
