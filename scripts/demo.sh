@@ -18,7 +18,10 @@ if [[ ! -f $project ]]; then
 fi
 echo "demo: importing Fashion-MNIST (60,000 train + 10,000 test images, IDX) from $src"
 rc=0
-"$cli" ingest "$project" "$src" --dataset fashion-mnist || rc=$?
+# Fashion-MNIST's class names, in label order (the IDX files store 0-9).
+printf '%s\n' "T-shirt/top" "Trouser" "Pullover" "Dress" "Coat" "Sandal" "Shirt" "Sneaker" "Bag" \
+  "Ankle boot" > "$demo/fashion-mnist-classes.txt"
+"$cli" ingest "$project" "$src" --dataset fashion-mnist --label-names "$demo/fashion-mnist-classes.txt" || rc=$?
 if [[ $rc -ne 0 && $rc -ne 1 ]]; then
   echo "demo: import failed (exit $rc)" >&2
   exit "$rc"

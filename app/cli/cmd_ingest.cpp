@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "common/error.h"
 #include "ingest/ingest.h"
 
 namespace winnow::cli {
@@ -51,6 +53,15 @@ int runIngest(const Args& args) {
     params.threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
     params.batchSize = static_cast<int>(args.integer("batch", 256, 1, 1000000));
     params.analyze.maxPixels = args.integer("max-pixels", params.analyze.maxPixels, 1, 1LL << 40);
+
+    if (auto file = args.value("label-names")) {
+        std::ifstream in(*file);
+        if (!in) throw Error("cannot read label names from " + *file);
+        for (std::string line; std::getline(in, line);) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            params.labelNames.push_back(line);
+        }
+    }
 
     ingest::IngestReport r;
     {

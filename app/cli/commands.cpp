@@ -23,6 +23,7 @@ const std::vector<Command>& commands() {
            {"threads", "N", "decode threads (default: all cores)"},
            {"batch", "N", "samples per committed transaction (default 256)"},
            {"max-pixels", "N", "refuse images whose header declares more pixels (default 268435456)"},
+           {"label-names", "FILE", "a text file with one class name per line: numeric label i becomes line i+1"},
            kQuiet,
            kJson},
           "Importing a source again adds nothing twice and retries the samples that failed.\n"

@@ -51,6 +51,11 @@ catalog::SampleRecord analyse(Task& task, std::int64_t datasetId, const IngestPa
     s.member = item.member;
     s.split = item.split.empty() ? params.split : item.split;
     s.label = item.label;
+    if (!params.labelNames.empty() && !s.label.empty() &&
+        s.label.find_first_not_of("0123456789") == std::string::npos && s.label.size() < 10) {
+        const std::size_t index = std::stoul(s.label);
+        if (index < params.labelNames.size()) s.label = params.labelNames[index];
+    }
     s.caption = item.caption;
 
     imageio::Analysis a;

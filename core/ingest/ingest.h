@@ -26,6 +26,9 @@ struct IngestParams {
     int batchSize = 256;
     /// Per-image analysis (pixel limit, thumbnail size, ...).
     imageio::AnalyzeParams analyze;
+    /// Names for numeric labels: a sample whose label is the integer i (0-based) gets labelNames[i]
+    /// (IDX and .cls sources store class indices). Empty: labels are kept as they are.
+    std::vector<std::string> labelNames;
     /// At most this many per-file errors are kept in the report (all are stored in the catalog).
     int maxReportedErrors = 100;
 };

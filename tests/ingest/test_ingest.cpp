@@ -201,3 +201,22 @@ TEST(Ingest, MissingSourceAndMissingProjectAreFatal) {
     fs::create_directories(dir.path() / "empty");
     EXPECT_THROW(ingest::ingest(dir.file("nope.winnow"), (dir.path() / "empty").string()), Error);
 }
+
+TEST(Ingest, LabelNamesReplaceClassIndices) {
+    TempDir dir;
+    const fs::path src = dir.path() / "digits";
+    fs::create_directories(src);
+    writeIdx(src, "train", 12, 8, 8);
+    const std::string project = dir.file("p.winnow");
+    catalog::Catalog::create(project);
+    ingest::IngestParams params;
+    params.labelNames = {"zero", "one", "two"};  // labels 3-9 have no name and stay numeric
+    ingest::ingest(project, src.string(), params);
+    catalog::Catalog cat = catalog::Catalog::open(project, catalog::Catalog::Mode::ReadOnly);
+    auto samples = cat.samples();
+    ASSERT_EQ(samples.size(), 12u);
+    EXPECT_EQ(samples[0].label, "zero");
+    EXPECT_EQ(samples[2].label, "two");
+    EXPECT_EQ(samples[3].label, "3");
+    EXPECT_EQ(samples[11].label, "one");
+}
