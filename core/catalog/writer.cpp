@@ -69,17 +69,29 @@ void Writer::run(std::string path) {
         // file), and keep more pages in memory. Readers are unaffected.
         db.exec("PRAGMA wal_autocheckpoint = 16384");
         db.exec("PRAGMA cache_size = -65536");
+        db.exec("PRAGMA temp_store = MEMORY");
+        // New samples are plain inserts (no RETURNING: it makes SQLite spool results through a temporary
+        // table). A sample present already is left alone unless it failed before, then it is replaced.
         auto insert = db.prepare(
             "INSERT INTO samples(dataset_id, uri, member, split, label, caption, sha512, byte_size, width, "
             "height, channels, format, phash, dhash, blur, brightness, contrast, status, error, blob, "
-            "blob_offset, blob_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(dataset_id, uri, member) DO UPDATE SET split=excluded.split, label=excluded.label, "
-            "caption=excluded.caption, sha512=excluded.sha512, byte_size=excluded.byte_size, "
-            "width=excluded.width, height=excluded.height, channels=excluded.channels, format=excluded.format, "
-            "phash=excluded.phash, dhash=excluded.dhash, blur=excluded.blur, brightness=excluded.brightness, "
-            "contrast=excluded.contrast, status=excluded.status, error=excluded.error, blob=excluded.blob, "
-            "blob_offset=excluded.blob_offset, blob_size=excluded.blob_size WHERE samples.status = 2 "
-            "RETURNING id");
+            "blob_offset, blob_size) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
+            "?19,?20,?21,?22) ON CONFLICT(dataset_id, uri, member) DO NOTHING");
+        auto retry = db.prepare(
+            "UPDATE samples SET split=?4, label=?5, caption=?6, sha512=?7, byte_size=?8, width=?9, height=?10, "
+            "channels=?11, format=?12, phash=?13, dhash=?14, blur=?15, brightness=?16, contrast=?17, "
+            "status=?18, error=?19, blob=?20, blob_offset=?21, blob_size=?22 "
+            "WHERE dataset_id=?1 AND uri=?2 AND member=?3 AND status = 2 RETURNING id");
+        auto bindSample = [](Statement& st, const Sample& s) {
+            st.reset();
+            st.bind(1, s.datasetId).bind(2, s.uri).bind(3, s.member).bind(4, s.split).bind(5, s.label);
+            st.bind(6, s.caption).bind(7, s.sha512).bind(8, s.byteSize).bind(9, s.width);
+            st.bind(10, s.height).bind(11, s.channels).bind(12, s.format);
+            st.bind(13, static_cast<std::int64_t>(s.phash)).bind(14, static_cast<std::int64_t>(s.dhash));
+            st.bind(15, s.blur).bind(16, s.brightness).bind(17, s.contrast);
+            st.bind(18, static_cast<std::int64_t>(s.status)).bind(19, s.error).bind(20, s.blob);
+            st.bind(21, s.blobOffset).bind(22, s.blobSize);
+        };
         auto thumb = db.prepare(
             "INSERT OR REPLACE INTO thumbnails(sample_id, width, height, jpeg) VALUES (?, ?, ?, ?)");
         std::vector<SampleRecord> batch;
@@ -103,18 +115,17 @@ void Writer::run(std::string path) {
             std::int64_t inserted = 0;
             Transaction tx(db);
             for (const SampleRecord& r : batch) {
-                const Sample& s = r.sample;
-                insert.reset();
-                insert.bind(1, s.datasetId).bind(2, s.uri).bind(3, s.member).bind(4, s.split).bind(5, s.label);
-                insert.bind(6, s.caption).bind(7, s.sha512).bind(8, s.byteSize).bind(9, s.width);
-                insert.bind(10, s.height).bind(11, s.channels).bind(12, s.format);
-                insert.bind(13, static_cast<std::int64_t>(s.phash)).bind(14, static_cast<std::int64_t>(s.dhash));
-                insert.bind(15, s.blur).bind(16, s.brightness).bind(17, s.contrast);
-                insert.bind(18, static_cast<std::int64_t>(s.status)).bind(19, s.error).bind(20, s.blob);
-                insert.bind(21, s.blobOffset).bind(22, s.blobSize);
-                if (!insert.step()) continue;  // present already: nothing to do
-                const std::int64_t id = insert.int64(0);
+                bindSample(insert, r.sample);
                 insert.run();
+                std::int64_t id = 0;
+                if (db.changes() > 0) {
+                    id = db.lastInsertRowid();
+                } else {
+                    bindSample(retry, r.sample);
+                    if (!retry.step()) continue;  // present and imported: nothing to do
+                    id = retry.int64(0);
+                    retry.run();
+                }
                 ++inserted;
                 if (r.thumbnail) {
                     thumb.reset();
