@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testutil.h"
 
-#include <unistd.h>
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -16,7 +15,6 @@
 #include <QThread>
 #include <QWidget>
 #include <algorithm>
-#include <atomic>
 #include <random>
 
 #include "catalog/catalog.h"
@@ -26,19 +24,6 @@
 namespace winnow::widgets::test {
 
 namespace fs = std::filesystem;
-
-TempDir::TempDir() {
-    static std::atomic<int> counter{0};
-    m_path = fs::temp_directory_path() /
-             ("winnow-widgets-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(m_path);
-    fs::create_directories(m_path);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-}
 
 std::vector<std::uint8_t> jpegBytes(const QImage& image, int quality) {
     QByteArray bytes;

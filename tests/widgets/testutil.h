@@ -11,24 +11,14 @@
 #include <vector>
 
 #include "catalog/types.h"
+#include "tempdir.h"
 
 class QWidget;
 
 namespace winnow::widgets::test {
 
 /// A fresh folder under the system temp dir, removed with its contents on destruction.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
+using TempDir = winnow::test::TempDir;
 
 /// JPEG bytes of an image.
 std::vector<std::uint8_t> jpegBytes(const QImage& image, int quality = 85);
