@@ -73,6 +73,19 @@ const std::vector<Command>& commands() {
           "names files ID_NAME and never writes outside the target folder; archive members and IDX\n"
           "records are written out as image files."},
          runExport},
+        {{"select",
+          {},
+          "select a subset of the rows of an embedding matrix (.npy), in selection order",
+          {{"embeddings", "FILE", "a 2-D float32 or float64 .npy matrix, one row per sample"},
+           {"method", "NAME", "random, coreset, typicality or typicality-diversity"},
+           {"size", "N", "number of rows to select"},
+           {"seed", "S", "random seed (random; coreset with start=random); default 0"},
+           {"param", "KEY=VALUE", "a method parameter (see docs/CLI.md); repeatable", true},
+           {"normalize", "", "L2-normalise the rows first (cosine geometry); default: plain Euclidean"},
+           kJson},
+          "Prints the chosen row indices in selection order with their scores. Selection inside a project\n"
+          "comes with stored embeddings (issue 3)."},
+         runSelect},
     };
     return list;
 }

@@ -27,6 +27,7 @@ int runInfo(const Args& args);
 int runSamples(const Args& args);
 int runDuplicates(const Args& args);
 int runExport(const Args& args);
+int runSelect(const Args& args);
 
 /// Prints a JSON document to stdout (2-space indent, UTF-8, one trailing newline).
 void printJson(const nlohmann::json& doc);

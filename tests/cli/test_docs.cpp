@@ -85,6 +85,8 @@ TEST(CliDocs, EveryJsonKeyIsDocumented) {
     take({"duplicates", p, "--exact", "--json"});
     take({"duplicates", p, "--near", "--json"});
     take({"export", p, "--output", dir.file("x.json"), "--to", "json", "--json"});
+    take({"select", "--embeddings", std::string(WINNOW_TEST_DATA_DIR) + "/select/mixture.npy", "--method", "coreset",
+          "--size", "3", "--param", "first=2", "--json"});
     const std::string doc = cliDoc();
     for (const auto& k : keys) {
         const bool documented = doc.find("`" + k + "`") != std::string::npos || doc.find('"' + k + '"') != std::string::npos;
