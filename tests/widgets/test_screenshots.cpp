@@ -48,7 +48,7 @@ void settle(app::MainWindow& window) {
 int slowJob(Progress& progress, int steps) {
     for (int i = 0; i < steps; ++i) {
         if (progress.isCanceled()) throw Canceled();
-        progress.report(i, steps, "Embedding images");
+        progress.report(i, steps, "importing landscapes-2");
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return steps;
