@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "select/kcenter.h"
 #include "select/matrix.h"
+#include "select/outliers.h"
 #include "select/random.h"
 #include "select/typicality.h"
 
@@ -124,9 +125,15 @@ int runSelect(const Args& args) {
             picks = select::typicalityDiversity(x, size, td, progress);
             const auto typ = select::typicality(x, td.k, td.squared);
             for (auto i : picks) scores.push_back(typ[i]);
+        } else if (method == "outliers") {
+            const int k = static_cast<int>(params.number("k", 20));
+            params.checkAllUsed(method);
+            const auto score = select::outlierScores(x, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)));
+            picks = select::outliers(x, size, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)));
+            for (auto i : picks) scores.push_back(score[i]);
         } else {
             throw UsageError{"unknown method '" + method +
-                             "' (available: random, coreset, typicality, typicality-diversity)"};
+                             "' (available: random, coreset, typicality, typicality-diversity, outliers)"};
         }
     } catch (const std::invalid_argument& e) {
         throw Error(e.what());

@@ -77,7 +77,7 @@ const std::vector<Command>& commands() {
           {},
           "select a subset of the rows of an embedding matrix (.npy), in selection order",
           {{"embeddings", "FILE", "a 2-D float32 or float64 .npy matrix, one row per sample"},
-           {"method", "NAME", "random, coreset, typicality or typicality-diversity"},
+           {"method", "NAME", "random, coreset, typicality, typicality-diversity or outliers"},
            {"size", "N", "number of rows to select"},
            {"seed", "S", "random seed (random; coreset with start=random); default 0"},
            {"param", "KEY=VALUE", "a method parameter (see docs/CLI.md); repeatable", true},

@@ -47,6 +47,14 @@ TEST(CliSelect, CoresetAndTypicalityDiversityMatchTheNumpyReference) {
     }
 }
 
+TEST(CliSelect, OutliersMatchTheNumpyReference) {
+    std::ifstream in(std::string(WINNOW_TEST_DATA_DIR) + "/select/reference2.json");
+    const auto ref = nlohmann::json::parse(in);
+    auto r = runCli({"select", "--embeddings", kMatrix, "--method", "outliers", "--size", "15", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(indices(r.json()), ref["outliers"]["order"].get<std::vector<std::int64_t>>());
+}
+
 TEST(CliSelect, RandomIsSeededAndBadArgumentsAreRefused) {
     auto a = runCli({"select", "--embeddings", kMatrix, "--method", "random", "--size", "20", "--seed", "7", "--json"});
     auto b = runCli({"select", "--embeddings", kMatrix, "--method", "random", "--size", "5", "--seed", "7", "--json"});
