@@ -6,18 +6,13 @@
 #include <map>
 
 #include "commands.h"
+#include "signalprogress.h"
 #include "dup/neardup.h"
 #include "samplejson.h"
 
 namespace winnow::cli {
 
 namespace {
-class SignalProgress : public Progress {
-public:
-    bool isCanceled() const override { return interrupted(); }
-    void report(std::int64_t, std::int64_t, std::string_view) override {}
-};
-
 nlohmann::json memberList(const catalog::Catalog& cat, const std::vector<std::int64_t>& ids) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& s : cat.samplesByIds(ids)) list.push_back({{"id", s.id}, {"uri", s.uri}, {"member", s.member}});

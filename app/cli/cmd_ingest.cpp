@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "signalprogress.h"
 #include "common/error.h"
 #include "ingest/ingest.h"
 
@@ -16,13 +17,12 @@ namespace winnow::cli {
 
 namespace {
 /// Progress on stderr (a single updating line on a terminal), canceled by SIGINT/SIGTERM.
-class ConsoleProgress : public Progress {
+class ConsoleProgress : public SignalProgress {
 public:
     explicit ConsoleProgress(bool quiet) : m_show(!quiet && ::isatty(STDERR_FILENO)) {}
     ~ConsoleProgress() override {
         if (m_shown) std::fputc('\n', stderr);
     }
-    bool isCanceled() const override { return interrupted(); }
     void report(std::int64_t done, std::int64_t total, std::string_view stage) override {
         if (!m_show) return;
         m_shown = true;

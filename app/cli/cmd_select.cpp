@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "signalprogress.h"
 #include "common/error.h"
 #include "select/kcenter.h"
 #include "select/matrix.h"
@@ -18,12 +19,6 @@
 namespace winnow::cli {
 
 namespace {
-
-class SignalProgress : public Progress {
-public:
-    bool isCanceled() const override { return interrupted(); }
-    void report(std::int64_t, std::int64_t, std::string_view) override {}
-};
 
 /// --param key=value pairs, each key allowed once and each one used by the method.
 class Params {
@@ -70,6 +65,15 @@ private:
     std::vector<std::string> m_used;
 };
 
+/// The `size` indices of highest score, highest first, lowest index on ties.
+std::vector<std::int64_t> topByScore(const std::vector<double>& score, std::int64_t size) {
+    std::vector<std::int64_t> order(score.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return score[a] > score[b]; });
+    order.resize(static_cast<std::size_t>(std::min<std::int64_t>(size, static_cast<std::int64_t>(order.size()))));
+    return order;
+}
+
 }  // namespace
 
 int runSelect(const Args& args) {
@@ -108,11 +112,7 @@ int runSelect(const Args& args) {
             const bool squared = params.text("variant", "mean") == "squared";
             params.checkAllUsed(method);
             const auto typ = select::typicality(x, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)), squared);
-            std::vector<std::int64_t> order(typ.size());
-            std::iota(order.begin(), order.end(), 0);
-            std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return typ[a] > typ[b]; });
-            order.resize(static_cast<std::size_t>(std::min<std::int64_t>(size, x.rows)));
-            picks = order;
+            picks = topByScore(typ, size);
             for (auto i : picks) scores.push_back(typ[i]);
         } else if (method == "typicality-diversity") {
             select::TypicalityDiversityParams td;
@@ -122,14 +122,15 @@ int runSelect(const Args& args) {
             td.minDistance = params.number("min_distance", 0);
             td.squared = params.text("variant", "mean") == "squared";
             params.checkAllUsed(method);
-            picks = select::typicalityDiversity(x, size, td, progress);
-            const auto typ = select::typicality(x, td.k, td.squared);
+            std::vector<double> typ;
+            picks = select::typicalityDiversity(x, size, td, progress, &typ);
             for (auto i : picks) scores.push_back(typ[i]);
         } else if (method == "outliers") {
             const int k = static_cast<int>(params.number("k", 20));
             params.checkAllUsed(method);
+            // One kNN pass: order the scores here (highest first, lowest index on ties, as select::outliers).
             const auto score = select::outlierScores(x, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)));
-            picks = select::outliers(x, size, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)));
+            picks = topByScore(score, size);
             for (auto i : picks) scores.push_back(score[i]);
         } else {
             throw UsageError{"unknown method '" + method +

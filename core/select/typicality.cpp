@@ -24,7 +24,8 @@ std::vector<double> typicality(const Matrix& X, int k, bool squared) {
 }
 
 std::vector<std::int64_t> typicalityDiversity(const Matrix& X, std::int64_t budget,
-                                              const TypicalityDiversityParams& params, Progress& progress) {
+                                              const TypicalityDiversityParams& params, Progress& progress,
+                                              std::vector<double>* typicalityOut) {
     checkShape(X);
     if (budget < 0) throw std::invalid_argument("typicalityDiversity: negative budget");
     const std::int64_t n = X.rows;
@@ -35,6 +36,7 @@ std::vector<std::int64_t> typicalityDiversity(const Matrix& X, std::int64_t budg
     const std::vector<double> typ = typicality(X, params.k, params.squared);
     std::vector<double> typPow(typ.size());
     for (std::size_t i = 0; i < typ.size(); ++i) typPow[i] = std::pow(typ[i], params.sTyp);
+    if (typicalityOut) *typicalityOut = typ;
 
     MinDistance md(X);
     std::vector<std::int64_t> order;

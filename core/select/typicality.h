@@ -33,9 +33,11 @@ struct TypicalityDiversityParams {
 /// ties). Stops at the budget (a budget above n is clamped to n), when the largest unselected min-distance is
 /// below params.minDistance, or when every unselected row is at distance 0 from the selection; so fewer than
 /// budget indices may come back. Throws std::invalid_argument for a negative budget or bad k;
-/// winnow::Canceled when progress.isCanceled() becomes true (polled once per pick).
+/// winnow::Canceled when progress.isCanceled() becomes true (polled once per pick). typicalityOut, when
+/// given, receives the typicality of every row (computed anyway; saves callers a second O(n^2 d) pass).
 std::vector<std::int64_t> typicalityDiversity(const Matrix& X, std::int64_t budget,
                                               const TypicalityDiversityParams& params = {},
-                                              Progress& progress = nullProgress());
+                                              Progress& progress = nullProgress(),
+                                              std::vector<double>* typicalityOut = nullptr);
 
 }  // namespace winnow::select
