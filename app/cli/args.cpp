@@ -56,7 +56,10 @@ Args::Args(const CommandSpec& spec, const std::vector<std::string>& argv) {
             m_positionals.push_back(a);
         }
     }
-    if (!help() && m_positionals.size() != spec.positionals.size()) {
+    std::size_t required = 0;  // positionals written "[NAME]" are optional and come last
+    for (const auto& p : spec.positionals)
+        if (p.empty() || p.front() != '[') ++required;
+    if (!help() && (m_positionals.size() < required || m_positionals.size() > spec.positionals.size())) {
         std::string expected;
         for (const auto& p : spec.positionals) expected += " " + p;
         throw UsageError{"'" + spec.name + "' expects" + (expected.empty() ? std::string(" no arguments") : expected) +

@@ -15,31 +15,6 @@
 
 namespace winnow::cli {
 
-namespace {
-/// Progress on stderr (a single updating line on a terminal), canceled by SIGINT/SIGTERM.
-class ConsoleProgress : public SignalProgress {
-public:
-    explicit ConsoleProgress(bool quiet) : m_show(!quiet && ::isatty(STDERR_FILENO)) {}
-    ~ConsoleProgress() override {
-        if (m_shown) std::fputc('\n', stderr);
-    }
-    void report(std::int64_t done, std::int64_t total, std::string_view stage) override {
-        if (!m_show) return;
-        m_shown = true;
-        if (total > 0)
-            std::fprintf(stderr, "\r%.*s: %lld / %lld   ", static_cast<int>(stage.size()), stage.data(),
-                         static_cast<long long>(done), static_cast<long long>(total));
-        else
-            std::fprintf(stderr, "\r%.*s: %lld   ", static_cast<int>(stage.size()), stage.data(),
-                         static_cast<long long>(done));
-        std::fflush(stderr);
-    }
-
-private:
-    bool m_show;
-    bool m_shown = false;
-};
-}  // namespace
 
 int runIngest(const Args& args) {
     ingest::IngestParams params;

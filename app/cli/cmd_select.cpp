@@ -1,161 +1,151 @@
 // SPDX-FileCopyrightText: 2026 The Winnow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <algorithm>
+#include <fstream>
 #include <iostream>
-#include <map>
-#include <numeric>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "signalprogress.h"
+#include "catalog/catalog.h"
 #include "common/error.h"
-#include "select/kcenter.h"
+#include "curate/methods.h"
+#include "curate/recipe.h"
 #include "select/matrix.h"
-#include "select/outliers.h"
-#include "select/random.h"
-#include "select/typicality.h"
 
 namespace winnow::cli {
 
 namespace {
 
-/// --param key=value pairs, each key allowed once and each one used by the method.
-class Params {
-public:
-    explicit Params(const std::vector<std::string>& raw) {
-        for (const auto& kv : raw) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0) throw UsageError{"--param needs key=value, not '" + kv + "'"};
-            if (!m_values.emplace(kv.substr(0, eq), kv.substr(eq + 1)).second)
-                throw UsageError{"--param " + kv.substr(0, eq) + " given twice"};
+nlohmann::json selectedJson(const std::vector<std::int64_t>& picks, const std::vector<double>& scores, const char* key) {
+    nlohmann::json selected = nlohmann::json::array();
+    for (std::size_t r = 0; r < picks.size(); ++r)
+        selected.push_back({{"rank", r}, {key, picks[r]}, {"score", r < scores.size() ? scores[r] : 0.0}});
+    return selected;
+}
+
+/// `select --embeddings X.npy`: a bare matrix, no project.
+int selectMatrix(const Args& args, const std::string& path) {
+    const std::string method = args.value("method", "");
+    if (method.empty()) throw UsageError{"--method is required"};
+    const std::int64_t size = args.integer("size", -1, 0, 1LL << 40);
+    const auto* info = curate::findMethod(method);
+    if (size < 0 && !(info && info->sizeOptional)) throw UsageError{"--size is required"};
+    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, (1LL << 62)));
+    curate::MethodParams params = curate::MethodParams::fromPairs(args.values("param"));
+    const nlohmann::json paramsJson = params.json();
+
+    curate::SelectionData data;
+    data.X = select::loadNpy(path);
+    if (args.has("normalize")) select::normalizeRows(data.X);
+    data.normalized = args.has("normalize");
+    const std::int64_t rows = data.X.rows;
+    const int cols = data.X.cols;
+    SignalProgress progress;
+    const curate::MethodOutput out = curate::runMethod(method, data, params, size, seed, progress);
+    if (args.json()) {
+        printJson({{"method", method},
+                   {"rows", rows},
+                   {"cols", cols},
+                   {"size", out.rows.size()},
+                   {"seed", seed},
+                   {"normalized", args.has("normalize")},
+                   {"params", paramsJson},
+                   {"info", out.info},
+                   {"selected", selectedJson(out.rows, out.scores, "index")}});
+        return kOk;
+    }
+    for (std::size_t r = 0; r < out.rows.size(); ++r) std::cout << out.rows[r] << '\t' << out.scores[r] << '\n';
+    return kOk;
+}
+
+/// `select PROJECT`: a recipe (from --recipe or from --method/--param/--size) run on the catalog.
+int selectProject(const Args& args, const std::string& project) {
+    curate::Recipe recipe;
+    if (auto file = args.value("recipe")) {
+        if (args.has("method")) throw UsageError{"give --recipe or --method, not both"};
+        std::ifstream in(*file);
+        if (!in) throw Error("cannot open the recipe " + *file);
+        const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+        if (j.is_discarded()) throw Error(*file + " is not valid JSON");
+        recipe = curate::parseRecipe(j);
+    } else {
+        const std::string method = args.value("method", "");
+        if (method.empty()) throw UsageError{"--method or --recipe is required"};
+        if (!curate::findMethod(method)) {
+            std::string names;
+            for (const auto& m : curate::selectionMethods()) names += (names.empty() ? "" : ", ") + m.name;
+            throw UsageError{"unknown method '" + method + "' (available: " + names + ")"};
         }
+        recipe.method = method;
+        recipe.params = curate::MethodParams::fromPairs(args.values("param")).json();
+        if (auto ds = args.value("dataset")) recipe.pool["dataset"] = *ds;
+        if (auto v = args.value("split")) recipe.pool["split"] = *v;
+        if (auto v = args.value("tag")) recipe.pool["tag"] = *v;
+        if (auto v = args.value("subset")) recipe.pool["subset"] = *v;
     }
-    std::string text(const std::string& key, const std::string& fallback) {
-        m_used.push_back(key);
-        auto it = m_values.find(key);
-        return it == m_values.end() ? fallback : it->second;
+    // Command-line values override the recipe's.
+    if (auto e = args.value("embedder")) recipe.embedder = *e;
+    if (args.has("size")) {
+        recipe.size = args.integer("size", 0, 0, 1LL << 40);
+        recipe.fraction.reset();
     }
-    double number(const std::string& key, double fallback) {
-        const std::string v = text(key, "");
-        if (v.empty()) return fallback;
+    if (auto f = args.value("fraction")) {
+        if (args.has("size")) throw UsageError{"give --size or --fraction, not both"};
         try {
-            std::size_t used = 0;
-            const double d = std::stod(v, &used);
-            if (used != v.size()) throw std::invalid_argument(v);
-            return d;
+            recipe.fraction = std::stod(*f);
         } catch (const std::exception&) {
-            throw UsageError{"--param " + key + " must be a number, not '" + v + "'"};
+            throw UsageError{"--fraction must be a number in [0, 1]"};
         }
+        if (*recipe.fraction < 0 || *recipe.fraction > 1) throw UsageError{"--fraction must be a number in [0, 1]"};
+        recipe.size.reset();
     }
-    /// Throws for keys the method does not know.
-    void checkAllUsed(const std::string& method) const {
-        for (const auto& [key, value] : m_values)
-            if (std::find(m_used.begin(), m_used.end(), key) == m_used.end())
-                throw UsageError{"method " + method + " has no parameter '" + key + "'"};
-    }
-    nlohmann::json json() const {
-        nlohmann::json j = nlohmann::json::object();
-        for (const auto& [key, value] : m_values) j[key] = value;
-        return j;
-    }
+    if (args.has("seed")) recipe.seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, (1LL << 62)));
+    recipe = curate::parseRecipe(curate::recipeJson(recipe));  // validates the combination
 
-private:
-    std::map<std::string, std::string> m_values;
-    std::vector<std::string> m_used;
-};
-
-/// The `size` indices of highest score, highest first, lowest index on ties.
-std::vector<std::int64_t> topByScore(const std::vector<double>& score, std::int64_t size) {
-    std::vector<std::int64_t> order(score.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return score[a] > score[b]; });
-    order.resize(static_cast<std::size_t>(std::min<std::int64_t>(size, static_cast<std::int64_t>(order.size()))));
-    return order;
+    const auto name = args.value("name");
+    ConsoleProgress progress(args.has("quiet") || args.json());
+    curate::SelectionResult result;
+    {
+        auto cat = catalog::Catalog::open(project, catalog::Catalog::Mode::ReadOnly);
+        result = curate::runRecipe(cat, recipe, progress);
+    }
+    std::int64_t subsetId = 0;
+    if (name) {
+        auto cat = catalog::Catalog::open(project);
+        subsetId = curate::saveSelection(cat, *name, result, args.has("replace"));
+    }
+    if (args.json()) {
+        nlohmann::json stages = nlohmann::json::array();
+        for (const auto& s : result.stages) stages.push_back({{"name", s.name}, {"in", s.in}, {"out", s.out}, {"info", s.info}});
+        printJson({{"subset", name ? nlohmann::json(*name) : nlohmann::json(nullptr)},
+                   {"subset_id", subsetId},
+                   {"method", recipe.method},
+                   {"recipe", curate::recipeJson(recipe)},
+                   {"pool", result.poolSize},
+                   {"size", result.ids.size()},
+                   {"stages", stages},
+                   {"seconds", result.seconds},
+                   {"selected", selectedJson(result.ids, result.scores, "sample")}});
+        return kOk;
+    }
+    for (const auto& s : result.stages) std::cerr << s.name << ": " << s.in << " -> " << s.out << '\n';
+    if (name)
+        std::cout << "saved subset " << *name << " (" << result.ids.size() << " of " << result.poolSize << " samples)\n";
+    else
+        for (std::size_t r = 0; r < result.ids.size(); ++r) std::cout << result.ids[r] << '\t' << result.scores[r] << '\n';
+    return kOk;
 }
 
 }  // namespace
 
 int runSelect(const Args& args) {
+    const auto& pos = args.positionals();
     const auto path = args.value("embeddings");
-    if (!path) {
-        throw UsageError{"--embeddings FILE.npy is required (selection inside a project comes with stored "
-                         "embeddings)"};
-    }
-    const std::string method = args.value("method", "");
-    if (method.empty()) throw UsageError{"--method is required"};
-    const std::int64_t size = args.integer("size", -1, 0, 1LL << 40);
-    if (size < 0) throw UsageError{"--size is required"};
-    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, (1LL << 62)));
-    Params params(args.values("param"));
-
-    select::Matrix x = select::loadNpy(*path);
-    if (args.has("normalize")) select::normalizeRows(x);
-    SignalProgress progress;
-    std::vector<std::int64_t> picks;
-    std::vector<double> scores;
-    try {
-        if (method == "random") {
-            params.checkAllUsed(method);
-            picks = select::randomSubset(x.rows, size, seed);
-            scores.assign(picks.size(), 0.0);
-        } else if (method == "coreset") {
-            select::KCenterParams kc;
-            const std::string start = params.text("start", "");
-            kc.first = static_cast<std::int64_t>(params.number("first", 0));
-            if (start == "random" && x.rows > 0) kc.first = select::randomSubset(x.rows, 1, seed).front();
-            else if (!start.empty()) throw UsageError{"--param start must be 'random'"};
-            params.checkAllUsed(method);
-            picks = select::kCenterGreedy(x, size, kc, progress, &scores);
-        } else if (method == "typicality") {
-            const int k = static_cast<int>(params.number("k", 20));
-            const bool squared = params.text("variant", "mean") == "squared";
-            params.checkAllUsed(method);
-            const auto typ = select::typicality(x, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)), squared);
-            picks = topByScore(typ, size);
-            for (auto i : picks) scores.push_back(typ[i]);
-        } else if (method == "typicality-diversity") {
-            select::TypicalityDiversityParams td;
-            td.k = static_cast<int>(params.number("k", 20));
-            td.sDiv = params.number("s_div", 1);
-            td.sTyp = params.number("s_typ", 1);
-            td.minDistance = params.number("min_distance", 0);
-            td.squared = params.text("variant", "mean") == "squared";
-            params.checkAllUsed(method);
-            std::vector<double> typ;
-            picks = select::typicalityDiversity(x, size, td, progress, &typ);
-            for (auto i : picks) scores.push_back(typ[i]);
-        } else if (method == "outliers") {
-            const int k = static_cast<int>(params.number("k", 20));
-            params.checkAllUsed(method);
-            // One kNN pass: order the scores here (highest first, lowest index on ties, as select::outliers).
-            const auto score = select::outlierScores(x, std::min<std::int64_t>(k, std::max<std::int64_t>(x.rows - 1, 1)));
-            picks = topByScore(score, size);
-            for (auto i : picks) scores.push_back(score[i]);
-        } else {
-            throw UsageError{"unknown method '" + method +
-                             "' (available: random, coreset, typicality, typicality-diversity, outliers)"};
-        }
-    } catch (const std::invalid_argument& e) {
-        throw Error(e.what());
-    }
-
-    if (args.json()) {
-        nlohmann::json selected = nlohmann::json::array();
-        for (std::size_t r = 0; r < picks.size(); ++r)
-            selected.push_back({{"rank", r}, {"index", picks[r]}, {"score", scores[r]}});
-        printJson({{"method", method},
-                   {"rows", x.rows},
-                   {"cols", x.cols},
-                   {"size", picks.size()},
-                   {"seed", seed},
-                   {"normalized", args.has("normalize")},
-                   {"params", params.json()},
-                   {"selected", selected}});
-        return kOk;
-    }
-    for (std::size_t r = 0; r < picks.size(); ++r) std::cout << picks[r] << '\t' << scores[r] << '\n';
-    return kOk;
+    if (path && !pos.empty()) throw UsageError{"give PROJECT or --embeddings FILE.npy, not both"};
+    if (path) return selectMatrix(args, *path);
+    if (pos.empty()) throw UsageError{"give PROJECT, or --embeddings FILE.npy for a bare matrix"};
+    return selectProject(args, pos[0]);
 }
 
 }  // namespace winnow::cli

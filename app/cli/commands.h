@@ -28,6 +28,9 @@ int runSamples(const Args& args);
 int runDuplicates(const Args& args);
 int runExport(const Args& args);
 int runSelect(const Args& args);
+int runEmbed(const Args& args);
+int runEmbeddings(const Args& args);
+int runSubsets(const Args& args);
 
 /// Prints a JSON document to stdout (2-space indent, UTF-8, one trailing newline).
 void printJson(const nlohmann::json& doc);

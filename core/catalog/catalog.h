@@ -87,6 +87,36 @@ public:
     std::int64_t saveSubset(const Subset& subset, const std::vector<SubsetMember>& members);
     void deleteSubset(const std::string& name);
 
+    // --- embedders, embeddings, artifacts, scores (issue 3; core/curate drives them) ---
+    std::vector<EmbedderRecord> embedders() const;
+    std::optional<EmbedderRecord> embedder(const std::string& name) const;
+    std::optional<EmbedderRecord> embedder(std::int64_t id) const;
+    /// Registers an embedder (id filled in and returned). Throws winnow::Error if the name is taken.
+    std::int64_t addEmbedder(const EmbedderRecord& record);
+    /// Deletes an embedder with its embedding records and artifacts (the caller removes the files).
+    void deleteEmbedder(std::int64_t id);
+    std::vector<EmbeddingRecord> embeddings(std::int64_t embedderId) const;
+    std::optional<EmbeddingRecord> embedding(std::int64_t datasetId, std::int64_t embedderId) const;
+    /// Inserts or updates the record of (datasetId, embedderId).
+    void putEmbedding(const EmbeddingRecord& record);
+
+    std::optional<Artifact> artifact(const std::string& kind, std::int64_t embedderId, const std::string& key) const;
+    std::vector<Artifact> artifacts(const std::string& kind = "") const;
+    /// Inserts or replaces the artifact of (kind, embedderId, key); returns its id.
+    std::int64_t putArtifact(const Artifact& artifact);
+    void deleteArtifact(std::int64_t id);
+
+    /// Named per-sample scores (typicality, cluster, scorer value, ...): replaces the values of `name`
+    /// for the given samples (ids and values of equal length).
+    void putScores(const std::string& name, const std::vector<std::int64_t>& ids, const std::vector<double>& values);
+    void deleteScores(const std::string& name);
+    /// Names of the stored scores, sorted.
+    std::vector<std::string> scoreNames() const;
+    /// All scores of one sample, by name.
+    std::vector<std::pair<std::string, double>> scoresOf(std::int64_t sampleId) const;
+    /// Values of one score for the given samples (NaN where missing), in the given order.
+    std::vector<double> scores(const std::string& name, const std::vector<std::int64_t>& ids) const;
+
     /// Runs SQLite's integrity_check; returns "ok" or the problems found.
     std::string integrityCheck() const;
 

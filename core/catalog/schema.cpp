@@ -91,6 +91,46 @@ CREATE TABLE subset_members (
 ) WITHOUT ROWID;
 CREATE INDEX subset_members_sample ON subset_members(sample_id);
 )sql",
+        // 1 -> 2: embeddings (issue 3). Vectors live in PROJECT.winnow.d/embeddings/<embedder>/ as raw
+        // float32 rows (.f32) with the sample id of each row (.ids, int64); `rows` counts the committed rows.
+        R"sql(
+CREATE TABLE embedders (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  identity TEXT NOT NULL,
+  dim INTEGER NOT NULL,
+  normalized INTEGER NOT NULL,
+  model TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT '',
+  created INTEGER NOT NULL
+);
+CREATE TABLE embeddings (
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  embedder_id INTEGER NOT NULL REFERENCES embedders(id) ON DELETE CASCADE,
+  file TEXT NOT NULL,
+  rows INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  PRIMARY KEY (dataset_id, embedder_id)
+) WITHOUT ROWID;
+CREATE TABLE artifacts (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  embedder_id INTEGER REFERENCES embedders(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  file TEXT NOT NULL,
+  info TEXT NOT NULL DEFAULT '{}',
+  created INTEGER NOT NULL,
+  UNIQUE (kind, embedder_id, key)
+);
+CREATE TABLE scores (
+  name TEXT NOT NULL,
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  value REAL NOT NULL,
+  PRIMARY KEY (name, sample_id)
+) WITHOUT ROWID;
+CREATE INDEX scores_sample ON scores(sample_id);
+)sql",
     };
     return list;
 }

@@ -81,6 +81,39 @@ struct SubsetMember {
     double score = 0;
 };
 
+/// A registered embedder of a project (issue 3): its name is what commands and the GUI use.
+struct EmbedderRecord {
+    std::int64_t id = 0;
+    std::string name;
+    std::string identityJson;  ///< Embedder::identityJson() when it was registered
+    int dim = 0;
+    bool normalized = false;
+    std::string model;  ///< absolute path of the model file ("" for the built-in embedder)
+    std::string state;  ///< fitted state file relative to PROJECT.winnow.d ("" when none)
+    std::int64_t created = 0;
+};
+
+/// The stored vectors of one dataset under one embedder.
+struct EmbeddingRecord {
+    std::int64_t datasetId = 0;
+    std::int64_t embedderId = 0;
+    std::string file;  ///< relative to PROJECT.winnow.d: FILE.f32 (rows x dim float32) and FILE.ids (int64)
+    std::int64_t rows = 0;  ///< committed rows; the files may hold more after a kill (ignored, then truncated)
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+};
+
+/// A cached derived result (k-NN graph, vector index, k-means, 2-D layout) keyed by its parameters.
+struct Artifact {
+    std::int64_t id = 0;
+    std::string kind;           ///< "knn", "index", "kmeans", "layout", ...
+    std::int64_t embedderId = 0;  ///< 0 when not tied to an embedder
+    std::string key;            ///< canonical JSON of everything the result depends on
+    std::string file;           ///< relative to PROJECT.winnow.d
+    std::string infoJson;       ///< what was measured or chosen while building it
+    std::int64_t created = 0;
+};
+
 /// Sort orders of sample listings.
 enum class SampleOrder { Id, Blur, Brightness, Contrast, Label, Size };
 

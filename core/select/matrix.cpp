@@ -80,9 +80,16 @@ void checkShape(const Matrix& m) {
         throw std::invalid_argument("select: matrix data size does not match rows x cols");
 }
 
-Matrix loadNpy(const std::string& path) {
+namespace {
+struct NpyHeader {
+    std::string descr;
+    std::string fortran;
+    std::vector<std::int64_t> dims;
+};
+
+/// Reads the magic, version and header dict of a .npy stream.
+NpyHeader readNpyHeader(std::ifstream& in, const std::string& path) {
     if (!hostIsLittleEndian()) fail(path, "npy loading needs a little-endian host");
-    std::ifstream in(path, std::ios::binary);
     if (!in) fail(path, "cannot open");
     char magic[8];
     if (!in.read(magic, 8) || std::memcmp(magic, "\x93NUMPY", 6) != 0)
@@ -104,11 +111,37 @@ Matrix loadNpy(const std::string& path) {
     std::string header(headerLen, '\0');
     if (!in.read(header.data(), headerLen)) fail(path, "truncated npy header");
 
-    std::string descr = dictValue(header, "descr", path);
-    const std::string fortran = dictValue(header, "fortran_order", path);
-    const auto dims = parseShape(dictValue(header, "shape", path), path);
-    if (descr.size() >= 2 && (descr.front() == '\'' || descr.front() == '"'))
-        descr = descr.substr(1, descr.size() - 2);
+    NpyHeader h;
+    h.descr = dictValue(header, "descr", path);
+    h.fortran = dictValue(header, "fortran_order", path);
+    h.dims = parseShape(dictValue(header, "shape", path), path);
+    if (h.descr.size() >= 2 && (h.descr.front() == '\'' || h.descr.front() == '"'))
+        h.descr = h.descr.substr(1, h.descr.size() - 2);
+    if (h.fortran != "False") fail(path, "Fortran-order npy arrays are not supported (save with C order)");
+    return h;
+}
+
+/// Writes a version 1.0 header for descr and shape text.
+void writeNpyHeader(std::ofstream& out, const std::string& path, const std::string& descr, const std::string& shape) {
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    // Pad with spaces so that magic(6)+version(2)+len(2)+header+'\n' is a multiple of 64.
+    const std::size_t total = 10 + header.size() + 1;
+    header.append((64 - total % 64) % 64, ' ');
+    header += '\n';
+    if (header.size() > 65535) fail(path, "npy header too large");
+    const unsigned char pre[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
+                                   static_cast<unsigned char>(header.size() & 0xff),
+                                   static_cast<unsigned char>(header.size() >> 8)};
+    out.write(reinterpret_cast<const char*>(pre), 10);
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+}
+}  // namespace
+
+Matrix loadNpy(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    NpyHeader h = readNpyHeader(in, path);
+    const std::string& descr = h.descr;
+    const auto& dims = h.dims;
     int itemSize = 0;
     if (descr == "<f4")
         itemSize = 4;
@@ -117,7 +150,6 @@ Matrix loadNpy(const std::string& path) {
     else
         fail(path,
              "unsupported npy dtype '" + descr + "' (need little-endian float32 '<f4' or float64 '<f8')");
-    if (fortran != "False") fail(path, "Fortran-order npy arrays are not supported (save with C order)");
     if (dims.size() != 2)
         fail(path, "npy array must be 2-D (rows x dims), got " + std::to_string(dims.size()) + "-D");
     if (dims[1] > std::numeric_limits<int>::max()) fail(path, "too many npy columns");
@@ -148,28 +180,40 @@ Matrix loadNpy(const std::string& path) {
 void saveNpy(const std::string& path, const Matrix& m) {
     checkShape(m);
     if (!hostIsLittleEndian()) fail(path, "npy saving needs a little-endian host");
-    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(m.rows) +
-                         ", " + std::to_string(m.cols) + "), }";
-    // Pad with spaces so that magic(6)+version(2)+len(2)+header+'\n' is a multiple of 64.
-    const std::size_t total = 10 + header.size() + 1;
-    header.append((64 - total % 64) % 64, ' ');
-    header += '\n';
-    if (header.size() > 65535) fail(path, "npy header too large");
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) fail(path, "cannot create");
-    const unsigned char pre[10] = {0x93,
-                                   'N',
-                                   'U',
-                                   'M',
-                                   'P',
-                                   'Y',
-                                   1,
-                                   0,
-                                   static_cast<unsigned char>(header.size() & 0xff),
-                                   static_cast<unsigned char>(header.size() >> 8)};
-    out.write(reinterpret_cast<const char*>(pre), 10);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    writeNpyHeader(out, path, "<f4", "(" + std::to_string(m.rows) + ", " + std::to_string(m.cols) + ")");
     out.write(reinterpret_cast<const char*>(m.data.data()), static_cast<std::streamsize>(m.data.size() * 4));
+    out.close();
+    if (!out) fail(path, "write failed");
+}
+
+std::vector<std::int64_t> loadNpyIds(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    const NpyHeader h = readNpyHeader(in, path);
+    if (h.descr != "<i8" && h.descr != "<i4") fail(path, "unsupported npy dtype '" + h.descr + "' (need '<i8' or '<i4')");
+    const bool columnVector = h.dims.size() == 2 && h.dims[1] == 1;
+    if (h.dims.size() != 1 && !columnVector) fail(path, "npy id array must be 1-D");
+    const auto n = static_cast<std::size_t>(h.dims[0]);
+    std::vector<std::int64_t> ids(n);
+    if (h.descr == "<i8") {
+        if (!in.read(reinterpret_cast<char*>(ids.data()), static_cast<std::streamsize>(n * 8)))
+            fail(path, "truncated npy data (expected " + std::to_string(n) + " int64 values)");
+    } else {
+        std::vector<std::int32_t> buf(n);
+        if (!in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(n * 4)))
+            fail(path, "truncated npy data (expected " + std::to_string(n) + " int32 values)");
+        std::copy(buf.begin(), buf.end(), ids.begin());
+    }
+    return ids;
+}
+
+void saveNpyIds(const std::string& path, const std::vector<std::int64_t>& ids) {
+    if (!hostIsLittleEndian()) fail(path, "npy saving needs a little-endian host");
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) fail(path, "cannot create");
+    writeNpyHeader(out, path, "<i8", "(" + std::to_string(ids.size()) + ",)");
+    out.write(reinterpret_cast<const char*>(ids.data()), static_cast<std::streamsize>(ids.size() * 8));
     out.close();
     if (!out) fail(path, "write failed");
 }

@@ -29,6 +29,13 @@ Matrix loadNpy(const std::string& path);
 /// Writes m as a version 1.0 '<f4' C-order .npy file. Throws winnow::Error on I/O failure.
 void saveNpy(const std::string& path, const Matrix& m);
 
+/// Reads a 1-D (or n x 1) little-endian int64 ('<i8') or int32 ('<i4') .npy array, e.g. sample ids.
+/// Throws winnow::Error naming the file and the problem.
+std::vector<std::int64_t> loadNpyIds(const std::string& path);
+
+/// Writes ids as a 1-D '<i8' .npy array. Throws winnow::Error on I/O failure.
+void saveNpyIds(const std::string& path, const std::vector<std::int64_t>& ids);
+
 /// Scales every row to unit L2 norm (in float64, stored back as float32); all-zero rows stay zero.
 void normalizeRows(Matrix& m);
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "clirunner.h"
+#include "select/matrix.h"
 #include "fixtures.h"
 #include "tempdir.h"
 
@@ -87,6 +88,24 @@ TEST(CliDocs, EveryJsonKeyIsDocumented) {
     take({"export", p, "--output", dir.file("x.json"), "--to", "json", "--json"});
     take({"select", "--embeddings", std::string(WINNOW_TEST_DATA_DIR) + "/select/mixture.npy", "--method", "coreset",
           "--size", "3", "--param", "first=2", "--json"});
+    // Embeddings, project selection and subsets.
+    std::vector<std::int64_t> ids;
+    const nlohmann::json listed = runCli({"samples", p, "--json"}).json();
+    for (const auto& s : listed["samples"]) ids.push_back(s["id"]);
+    winnow::select::Matrix X;
+    X.rows = static_cast<std::int64_t>(ids.size());
+    X.cols = 2;
+    for (std::size_t i = 0; i < ids.size(); ++i) X.data.insert(X.data.end(), {float(i), 1.f});
+    winnow::select::saveNpy(dir.file("v.npy"), X);
+    winnow::select::saveNpyIds(dir.file("v.ids.npy"), ids);
+    take({"embeddings", "import", p, dir.file("v.npy"), "--embedder", "ext", "--json"});
+    take({"embeddings", "list", p, "--json"});
+    take({"embeddings", "export", p, dir.file("w.npy"), "--embedder", "ext", "--json"});
+    take({"select", p, "--method", "coreset", "--size", "1", "--embedder", "ext", "--name", "s", "--json"});
+    take({"select", p, "--method", "random", "--size", "1", "--json"});
+    take({"subsets", p, "--json"});
+    take({"subsets", p, "--delete", "s", "--json"});
+    take({"embeddings", "remove", p, "--embedder", "ext", "--json"});
     const std::string doc = cliDoc();
     for (const auto& k : keys) {
         const bool documented = doc.find("`" + k + "`") != std::string::npos || doc.find('"' + k + '"') != std::string::npos;

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QImageReader>
 
+#include "ingest/sampleimage.h"
+
 namespace winnow::widgets {
 
 namespace {
@@ -26,28 +28,6 @@ QImage decode(QImageReader& reader, int maxSide, QString* note) {
     return image;
 }
 
-/// Parses an octal (or GNU base-256) numeric tar field.
-std::int64_t tarNumber(const char* field, int length) {
-    if (static_cast<unsigned char>(field[0]) & 0x80) {
-        std::int64_t value = 0;
-        for (int i = 1; i < length; ++i) value = (value << 8) | static_cast<unsigned char>(field[i]);
-        return value;
-    }
-    std::int64_t value = 0;
-    for (int i = 0; i < length && field[i]; ++i) {
-        if (field[i] == ' ') continue;
-        if (field[i] < '0' || field[i] > '7') break;
-        value = value * 8 + (field[i] - '0');
-    }
-    return value;
-}
-
-/// The header checksum: the byte sum with the checksum field read as spaces.
-bool checksumMatches(const char* header) {
-    std::int64_t sum = 0;
-    for (int i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(header[i]);
-    return sum == tarNumber(header + 148, 8);
-}
 }  // namespace
 
 QImage imageFromRawPixels(const std::uint8_t* pixels, std::size_t size, int width, int height, int channels) {
@@ -66,43 +46,12 @@ QImage imageFromRawPixels(const std::uint8_t* pixels, std::size_t size, int widt
 }
 
 std::vector<std::uint8_t> readTarMember(const std::string& shard, std::int64_t headerOffset, QString* error) {
-    QFile file(QString::fromStdString(shard));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+    try {
+        return ingest::readTarMember(shard, headerOffset);
+    } catch (const std::exception& e) {
+        *error = QString::fromStdString(e.what());
         return {};
     }
-    std::int64_t offset = headerOffset;
-    for (int guard = 0; guard < 8; ++guard) {  // a few extension headers at most precede the member
-        char header[512];
-        if (!file.seek(offset) || file.read(header, 512) != 512) {
-            *error = tr("the tar header is out of the file");
-            return {};
-        }
-        if (!checksumMatches(header)) {
-            *error = tr("no tar header at offset %1").arg(offset);
-            return {};
-        }
-        const std::int64_t size = tarNumber(header + 124, 12);
-        const char type = header[156];
-        const std::int64_t data = offset + 512;
-        if (type == '0' || type == '\0' || type == '7') {
-            if (size > (std::int64_t(1) << 30)) {
-                *error = tr("the member is too large to show");
-                return {};
-            }
-            std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-            if (!file.seek(data) ||
-                file.read(reinterpret_cast<char*>(bytes.data()), size) != size) {
-                *error = tr("the member is truncated");
-                return {};
-            }
-            return bytes;
-        }
-        // 'L'/'K' (GNU long names), 'x'/'g' (pax): skip the extension and read the next header.
-        offset = data + (size + 511) / 512 * 512;
-    }
-    *error = tr("too many tar extension headers");
-    return {};
 }
 
 FullImage loadFullImage(const catalog::Sample& s, const std::string& dataDir, const FullImageParams& params) {
