@@ -27,9 +27,14 @@ int runSamples(const Args& args) {
         {"id", catalog::SampleOrder::Id},       {"blur", catalog::SampleOrder::Blur},
         {"brightness", catalog::SampleOrder::Brightness}, {"contrast", catalog::SampleOrder::Contrast},
         {"label", catalog::SampleOrder::Label}, {"size", catalog::SampleOrder::Size}};
-    auto it = orders.find(order);
-    if (it == orders.end()) throw UsageError{"unknown --order '" + order + "'"};
-    f.order = it->second;
+    if (order.rfind("score:", 0) == 0 && order.size() > 6) {
+        f.order = catalog::SampleOrder::Score;
+        f.orderScore = order.substr(6);
+    } else {
+        auto it = orders.find(order);
+        if (it == orders.end()) throw UsageError{"unknown --order '" + order + "'"};
+        f.order = it->second;
+    }
     f.descending = args.has("desc");
     if (f.subset && !cat.subset(*f.subset)) throw Error("no subset named '" + *f.subset + "'");
     const std::int64_t offset = args.integer("offset", 0, 0, 1LL << 62);

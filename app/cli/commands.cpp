@@ -42,7 +42,7 @@ const std::vector<Command>& commands() {
            {"status", "STATUS", "ok (default), failed or all"},
            {"duplicates", "", "only samples whose SHA-512 occurs more than once"},
            {"text", "TEXT", "only samples whose uri, member, label or caption contains TEXT"},
-           {"order", "KEY", "id (default), blur, brightness, contrast, label or size"},
+           {"order", "KEY", "id (default), blur, brightness, contrast, label, size, or score:NAME (a stored score)"},
            {"desc", "", "sort descending"},
            {"offset", "N", "skip the first N matches"},
            {"limit", "N", "list at most N samples (default: all)"},
@@ -127,6 +127,17 @@ const std::vector<Command>& commands() {
           {{"delete", "NAME", "delete this subset (its samples stay)"}, kJson},
           ""},
          runSubsets},
+        {{"scores",
+          {"PROJECT"},
+          "compute and store per-sample scores (typicality, outlier, duplicate group, ...), or list them",
+          {{"compute", "KIND", "the score to compute (see docs/CLI.md); without it: list the stored scores"},
+           {"embedder", "E", "the embeddings scores are computed on (default builtin)"},
+           {"param", "KEY=VALUE", "a parameter of the score, e.g. k=20; repeatable", true},
+           kQuiet,
+           kJson},
+          "Stored scores appear in the inspector, sort the grid (samples --order score:NAME) and feed\n"
+          "recipe filters ({\"filter\": \"score\", \"name\": NAME, \"min\": ...})."},
+         runScores},
     };
     return list;
 }

@@ -31,6 +31,7 @@ int runSelect(const Args& args);
 int runEmbed(const Args& args);
 int runEmbeddings(const Args& args);
 int runSubsets(const Args& args);
+int runScores(const Args& args);
 
 /// Prints a JSON document to stdout (2-space indent, UTF-8, one trailing newline).
 void printJson(const nlohmann::json& doc);

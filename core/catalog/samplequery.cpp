@@ -90,8 +90,17 @@ SampleQuery::SampleQuery(const SampleFilter& f) {
         case SampleOrder::Contrast: column = "s.contrast"; break;
         case SampleOrder::Label: column = "s.label"; break;
         case SampleOrder::Size: column = "s.byte_size"; break;
+        case SampleOrder::Score: column = nullptr; break;
     }
-    order = std::string(" ORDER BY ") + column + (f.descending ? " DESC" : " ASC");
+    std::string key = column ? column : "s.id";
+    if (!column) {
+        // A named score; quoted as an SQL literal (quotes doubled), samples without it sort as NULL.
+        std::string quoted = "'";
+        for (char c : f.orderScore) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        quoted += "'";
+        key = "(SELECT sc.value FROM scores sc WHERE sc.name = " + quoted + " AND sc.sample_id = s.id)";
+    }
+    order = std::string(" ORDER BY ") + key + (f.descending ? " DESC" : " ASC");
     if (f.order != SampleOrder::Id) order += ", s.id ASC";
 }
 

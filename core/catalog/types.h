@@ -115,7 +115,7 @@ struct Artifact {
 };
 
 /// Sort orders of sample listings.
-enum class SampleOrder { Id, Blur, Brightness, Contrast, Label, Size };
+enum class SampleOrder { Id, Blur, Brightness, Contrast, Label, Size, Score };
 
 /// Filters of sample listings; unset fields do not filter. All conditions are ANDed.
 struct SampleFilter {
@@ -132,6 +132,7 @@ struct SampleFilter {
     std::optional<double> minContrast, maxContrast;
     std::optional<std::string> text;       ///< substring of uri, member, label or caption
     SampleOrder order = SampleOrder::Id;
+    std::string orderScore;  ///< the score name when order is Score (see Catalog::putScores)
     bool descending = false;
 };
 

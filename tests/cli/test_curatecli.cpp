@@ -5,10 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 
 #include "clirunner.h"
 #include "fixtures.h"
 #include "select/matrix.h"
+#include "select/typicality.h"
 #include "tempdir.h"
 
 namespace winnow::test {
@@ -103,6 +105,21 @@ TEST(CliCurate, ImportSelectSaveListExport) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(select::loadNpy(c.dir.file("out.npy")).data, X.data);
     EXPECT_EQ(select::loadNpyIds(c.dir.file("out.ids.npy")), c.ids);
+
+    // Stored scores sort the sample list.
+    r = runCli({"scores", c.p, "--compute", "typicality", "--embedder", "ext", "--param", "k=2", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["names"][0], "typicality:ext:k2");
+    const auto typ = select::typicality(X, 2);
+    std::vector<std::int64_t> expected(c.ids.size());
+    std::iota(expected.begin(), expected.end(), 0);
+    std::stable_sort(expected.begin(), expected.end(), [&](auto a, auto b) { return typ[a] > typ[b]; });
+    r = runCli({"samples", c.p, "--order", "score:typicality:ext:k2", "--desc", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (std::size_t i = 0; i < c.ids.size(); ++i)
+        EXPECT_EQ(r.json()["samples"][i]["id"], c.ids[static_cast<std::size_t>(expected[i])]) << i;
+    r = runCli({"scores", c.p, "--json"});
+    EXPECT_EQ(r.json()["names"][0], "typicality:ext:k2");
 
     r = runCli({"subsets", c.p, "--delete", "cs", "--json"});
     EXPECT_EQ(r.exitCode, 0) << r.err;

@@ -104,6 +104,8 @@ TEST(CliDocs, EveryJsonKeyIsDocumented) {
     take({"select", p, "--method", "coreset", "--size", "1", "--embedder", "ext", "--name", "s", "--json"});
     take({"select", p, "--method", "random", "--size", "1", "--json"});
     take({"subsets", p, "--json"});
+    take({"scores", p, "--compute", "typicality", "--embedder", "ext", "--param", "k=1", "--json"});
+    take({"scores", p, "--json"});
     take({"subsets", p, "--delete", "s", "--json"});
     take({"embeddings", "remove", p, "--embedder", "ext", "--json"});
     const std::string doc = cliDoc();

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 The Winnow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "curate/scores.h"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "curate/embeddingstore.h"
+#include "select/outliers.h"
+#include "select/typicality.h"
+
+namespace winnow::curate {
+
+const std::vector<std::pair<std::string, std::string>>& scoreKinds() {
+    static const std::vector<std::pair<std::string, std::string>> list = {
+        {"typicality", "1 / (mean distance to the k nearest neighbours + 1e-5): high in dense regions (k, default 20)"},
+        {"outlier", "mean distance to the k nearest neighbours: high for isolated samples (k, default 20)"},
+        {"exact-group-size", "how many imported samples share the sample's SHA-512 (1 = unique)"},
+    };
+    return list;
+}
+
+ScoreReport computeScores(catalog::Catalog& catalog, const std::string& kind, const std::string& embedder,
+                          MethodParams& params, Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    ScoreReport report;
+    if (kind == "exact-group-size") {
+        params.checkAllUsed("score " + kind);
+        catalog::SampleFilter ok;
+        ok.status = catalog::SampleStatus::Ok;
+        const auto samples = catalog.samples(ok);
+        std::unordered_map<std::string, std::int64_t> count;
+        for (const auto& s : samples)
+            if (!s.sha512.empty()) ++count[s.sha512];
+        std::vector<std::int64_t> ids;
+        std::vector<double> values;
+        for (const auto& s : samples) {
+            ids.push_back(s.id);
+            values.push_back(s.sha512.empty() ? 1.0 : static_cast<double>(count[s.sha512]));
+        }
+        catalog.putScores(kind, ids, values);
+        report.names.push_back(kind);
+        report.samples = static_cast<std::int64_t>(ids.size());
+    } else if (kind == "typicality" || kind == "outlier") {
+        const std::int64_t k = params.integer("k", 20);
+        params.checkAllUsed("score " + kind);
+        if (k < 1) throw Error("parameter k must be at least 1");
+        progress.report(-1, -1, "loading embeddings");
+        const EmbeddingTable table = loadEmbeddings(catalog, embedder);
+        if (table.X.rows < 2) throw Error("scores need at least two embedded samples");
+        const int kk = static_cast<int>(std::min<std::int64_t>(k, table.X.rows - 1));
+        progress.report(-1, -1, "computing " + kind);
+        if (progress.isCanceled()) throw Canceled();
+        const std::vector<double> values =
+            kind == "typicality" ? select::typicality(table.X, kk) : select::outlierScores(table.X, kk);
+        const std::string name = kind + ":" + embedder + ":k" + std::to_string(k);
+        catalog.putScores(name, table.ids, values);
+        report.names.push_back(name);
+        report.samples = table.X.rows;
+    } else {
+        std::string names;
+        for (const auto& [n, help] : scoreKinds()) names += (names.empty() ? "" : ", ") + n;
+        throw Error("unknown score '" + kind + "' (available: " + names + ")");
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+}  // namespace winnow::curate
