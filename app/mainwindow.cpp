@@ -28,6 +28,8 @@
 #include "widgets/browser/samplemodel.h"
 #include "widgets/browser/thumbnailview.h"
 #include "widgets/common/strings.h"
+#include "widgets/curation/curationpanel.h"
+#include "widgets/curation/subsetsview.h"
 #include "widgets/duplicates/duplicatesview.h"
 #include "widgets/import/importdialog.h"
 #include "widgets/import/importjob.h"
@@ -67,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_tabs);
     createDocks();
     createActions();
+    createCuration();
 
     auto* jobStatus = new JobStatusWidget(m_jobs);
     connect(jobStatus, &JobStatusWidget::clicked, this, [this] {
@@ -262,6 +265,8 @@ void MainWindow::setProject(std::unique_ptr<Project> project) {
     m_browser->setProject(project.get());
     m_inspector->setProject(project.get());
     m_duplicates->setProject(project.get());
+    m_curation->setProject(project.get());
+    m_subsets->setProject(project.get());
     if (m_project) m_undoGroup->removeStack(m_project->undoStack());
     m_project = std::move(project);
     if (m_project) {

@@ -17,18 +17,21 @@ class QUndoGroup;
 
 namespace winnow::widgets {
 class BrowserWidget;
+class CurationPanel;
 class DuplicatesView;
 class JobManager;
 class JobsDock;
 class Project;
 class SampleInspector;
+class SubsetsView;
 }  // namespace winnow::widgets
 
 namespace winnow::app {
 
 /// The main window: composes the areas of the widgets library (browser with its filter dock, sample
-/// inspector dock, duplicates tab, jobs dock), owns the open project and the job manager, and handles
-/// projects (new, open, recent, close), imports (dialog and drag-and-drop), themes and the status bar.
+/// inspector dock, duplicates tab, jobs dock, curation and subsets docks), owns the open project and the
+/// job manager, and handles projects (new, open, recent, close), imports (dialog and drag-and-drop),
+/// themes and the status bar.
 ///
 /// Thread affinity: GUI thread.
 class MainWindow final : public QMainWindow {
@@ -53,6 +56,8 @@ public:
     widgets::DuplicatesView* duplicates() const { return m_duplicates; }
     widgets::JobsDock* jobsDock() const { return m_jobsDock; }
     QLabel* countsLabel() const { return m_counts; }
+    widgets::CurationPanel* curation() const { return m_curation; }
+    widgets::SubsetsView* subsets() const { return m_subsets; }
 
 public Q_SLOTS:
     void newProject();
@@ -60,6 +65,8 @@ public Q_SLOTS:
     void importDialog();
     /// Imports files and folders (dropped ones), creating a project first when none is open.
     void importPaths(const QStringList& paths);
+    /// Opens the Compare Subsets dialog on two subsets (either may be "": the dialog picks).
+    void compareSubsets(const QString& a = {}, const QString& b = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,6 +82,8 @@ private:
     void updateCounts();
     void showError(const QString& message);
     bool ensureProject();
+    /// The curation area (mainwindowcuration.cpp): Curation and Subsets docks, the Curate menu.
+    void createCuration();
 
     widgets::JobManager* m_jobs;
     std::unique_ptr<widgets::Project> m_project;
@@ -94,6 +103,10 @@ private:
     QLabel* m_counts;
     QLabel* m_selection;
     QTimer* m_liveCount;  // re-counts while imports run so rows appear as they are committed
+    widgets::CurationPanel* m_curation = nullptr;
+    widgets::SubsetsView* m_subsets = nullptr;
+    QDockWidget* m_curationDock = nullptr;
+    QDockWidget* m_subsetsDock = nullptr;
 };
 
 }  // namespace winnow::app

@@ -26,6 +26,13 @@ if [[ $rc -ne 0 && $rc -ne 1 ]]; then
   echo "demo: import failed (exit $rc)" >&2
   exit "$rc"
 fi
+echo "demo: embedding the images with the built-in embedder (about a minute on 2 cores; rerun: nothing to do)"
+rc=0
+"$cli" embed "$project" || rc=$?
+if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+  echo "demo: embedding failed (exit $rc)" >&2
+  exit "$rc"
+fi
 "$cli" info "$project"
 if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
   echo "demo: no display found (DISPLAY is not set); start the GUI later with: $gui $project" >&2

@@ -5,12 +5,24 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "common/error.h"
 #include "dup/neardup.h"
+#include "curate/embeddingstore.h"
+#include "index/graphscores.h"
+#include "index/kmeans.h"
+#include "index/knngraph.h"
 #include "select/clusters.h"
+#include "select/d4.h"
+#include "select/dbp.h"
+#include "select/hkmeans.h"
+#include "select/labelbalance.h"
+#include "select/prototypes.h"
+#include "select/semdedup.h"
+#include "select/targetmatch.h"
 #include "select/kcenter.h"
 #include "select/outliers.h"
 #include "select/random.h"
@@ -132,6 +144,52 @@ const std::vector<MethodInfo>& selectionMethods() {
         {"outliers",
          "The least typical samples: largest mean distance to their k nearest neighbours (to inspect or to remove).",
          {{"k", "20", "neighbours"}}},
+        {"cluster-balanced",
+         "Equal numbers from every k-means cluster (small clusters taken whole), at random inside a cluster: "
+         "rebalances skewed data (seed 001's fairness use).",
+         {{"k", "sqrt(n/2)", "clusters"}, {"iterations", "20", "k-means iterations"},
+          {"spherical", "false", "cosine k-means"}}},
+        {"cluster-prune",
+         "Per k-means cluster, keep the samples farthest from (hard) or closest to (easy) its centroid, in "
+         "proportion to the cluster's size (the seed paper's clustering prune).",
+         {{"k", "sqrt(n/2)", "clusters"}, {"iterations", "20", "k-means iterations"},
+          {"keep", "hard", "hard (far from the centroid) or easy (close)"}, {"spherical", "false", "cosine k-means"}}},
+        {"prototypes",
+         "SSL prototypes: score = cosine distance to the nearest k-means centroid; keep the hardest (largest) "
+         "with abundant data, the easiest with scarce data.",
+         {{"k", "sqrt(n/2)", "clusters"}, {"iterations", "20", "k-means iterations"},
+          {"keep", "hard", "hard or easy"}}},
+        {"semdedup",
+         "Semantic deduplication: inside each cosine k-means cluster, drop every sample more similar than 1-eps "
+         "to one earlier in the cluster's order; no size: all it keeps; with a size, eps is chosen to keep it.",
+         {{"k", "sqrt(n/2)", "clusters"}, {"iterations", "20", "k-means iterations"},
+          {"eps", "0.05", "similarity threshold 1-eps (ignored when a size is given)"},
+          {"keep", "hard", "hard (farthest from the centroid first), easy or random"}},
+         true,
+         false,
+         true},
+        {"dbp",
+         "Density-based pruning: clusters that are dense and close to others get fewer samples (softmax of "
+         "d_inter x d_intra / T), the hardest kept inside each.",
+         {{"k", "sqrt(n/2)", "clusters"}, {"iterations", "20", "k-means iterations"},
+          {"temperature", "0.5", "softmax temperature"}, {"neighbours", "20", "nearest centroids for d_inter"},
+          {"density", "dintra*dinter", "dintra*dinter, uniform or clustersize"},
+          {"balance", "0.5", "class balance ratio of the lower bound"}, {"keep", "hard", "hard, easy or random"}}},
+        {"hkmeans",
+         "Hierarchical balanced sampling: k-means on k-means centroids, then the size split evenly down the "
+         "tree, so rare concepts keep their share (self-supervised data curation).",
+         {{"clusters", "sqrt(n),sqrt(sqrt(n))", "k of every level, comma separated"},
+          {"resampling", "3", "resampling steps per level"}, {"sample_size", "5", "points per cluster when resampling"},
+          {"leaf", "random", "random or closest inside the smallest clusters"}}},
+        {"d4",
+         "D4: SemDeDup to dedup_keep of the data, re-cluster, then remove the most prototypical samples.",
+         {{"k", "sqrt(n/2)", "clusters"}, {"dedup_keep", "0.75", "fraction SemDeDup keeps"},
+          {"clusters", "100", "k of the re-clustering"}}},
+        {"target",
+         "Target matching: the pool samples nearest (cosine) to a reference set, round robin over the references "
+         "so the target distribution is covered.",
+         {{"tag", "", "references: samples with this tag"}, {"dataset", "", "references: this dataset"},
+          {"subset", "", "references: this subset"}, {"reference", "", "references: a .npy matrix (bare matrix mode)"}}},
         {"label-balance",
          "Equal numbers per label (water-filling: small labels are taken whole), drawn at random inside each "
          "label.",
@@ -216,6 +274,71 @@ MethodOutput keepFirstPerGroup(const std::vector<Key>& key, std::int64_t size, c
     return out;
 }
 
+/// Above this many rows, k-NN scores come from the FAISS k-NN graph instead of the exact O(n^2) scan.
+constexpr std::int64_t kGraphThreshold = 20000;
+
+/// Typicality (or the squared variant) or outlier scores of every row, K nearest neighbours.
+std::vector<double> knnScores(const select::Matrix& X, int k, bool outlier, bool squared, Progress& progress,
+                              nlohmann::json& info) {
+    if (X.rows <= kGraphThreshold) {
+        info["knn"] = "exact";
+        return outlier ? select::outlierScores(X, k) : select::typicality(X, k, squared);
+    }
+    index::IndexInfo indexInfo;
+    const select::KnnGraph graph = index::knnGraph(X, k, {}, progress, &indexInfo);
+    info["knn"] = graph.exact ? "exact (FAISS)" : "approximate (FAISS)";
+    info["knn_recall"] = graph.recall;
+    return outlier ? index::outlierScoresFromGraph(graph, k) : index::typicalityFromGraph(graph, k, squared);
+}
+
+std::int64_t defaultClusters(std::int64_t n) {
+    return std::max<std::int64_t>(1, std::min<std::int64_t>(n, std::llround(std::sqrt(static_cast<double>(n) / 2.0))));
+}
+
+select::Matrix normalizedCopy(const SelectionData& d) {
+    select::Matrix Y = d.X;
+    if (!d.normalized) select::normalizeRows(Y);
+    return Y;
+}
+
+/// k-means of the pool through FAISS, with the method's k / iterations parameters.
+select::ClusterResult clusterPool(const select::Matrix& X, MethodParams& p, bool spherical, std::uint64_t seed,
+                                  Progress& progress, nlohmann::json& info) {
+    index::KMeansParams kp;
+    kp.k = static_cast<int>(p.integer("k", defaultClusters(X.rows)));
+    kp.iterations = static_cast<int>(p.integer("iterations", 20));
+    if (kp.k < 1 || kp.k > X.rows) throw Error("parameter k must be from 1 to the pool size (" + std::to_string(X.rows) + ")");
+    if (kp.iterations < 1) throw Error("parameter iterations must be at least 1");
+    kp.spherical = spherical;
+    kp.seed = seed;
+    index::KMeansResult r = index::kmeans(X, kp, progress);
+    info["clusters"] = kp.k;
+    if (!r.objective.empty()) info["kmeans_objective"] = r.objective.back();
+    return {std::move(r.centroids), std::move(r.assignment)};
+}
+
+select::ClusterKeep keepMode(MethodParams& p, bool allowRandom) {
+    const std::string keep = p.text("keep", "hard");
+    if (keep == "hard") return select::ClusterKeep::Hard;
+    if (keep == "easy") return select::ClusterKeep::Easy;
+    if (keep == "random" && allowRandom) return select::ClusterKeep::Random;
+    throw Error(std::string("parameter keep must be hard, easy") + (allowRandom ? " or random" : ""));
+}
+
+std::vector<int> intList(const std::string& text, const char* key) {
+    std::vector<int> out;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        try {
+            out.push_back(std::stoi(item));
+        } catch (const std::exception&) {
+            throw Error(std::string("parameter ") + key + " must be a comma-separated list of whole numbers");
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 MethodOutput runMethod(const std::string& method, SelectionData& data, MethodParams& params, std::int64_t size,
@@ -257,7 +380,7 @@ MethodOutput runMethod(const std::string& method, SelectionData& data, MethodPar
                 out.rows = select::randomSubset(X.rows, budget, 0);
                 out.scores.assign(out.rows.size(), 0.0);
             } else {
-                const auto typ = select::typicality(X, clampK(k, X.rows), variant == "squared");
+                const auto typ = knnScores(X, clampK(k, X.rows), false, variant == "squared", progress, out.info);
                 out.rows = topByScore(typ, budget);
                 for (auto i : out.rows) out.scores.push_back(typ[static_cast<std::size_t>(i)]);
             }
@@ -282,10 +405,157 @@ MethodOutput runMethod(const std::string& method, SelectionData& data, MethodPar
                 out.rows = select::randomSubset(X.rows, budget, 0);
                 out.scores.assign(out.rows.size(), 0.0);
             } else {
-                const auto score = select::outlierScores(X, clampK(k, X.rows));
+                const auto score = knnScores(X, clampK(k, X.rows), true, false, progress, out.info);
                 out.rows = topByScore(score, budget);
                 for (auto i : out.rows) out.scores.push_back(score[static_cast<std::size_t>(i)]);
             }
+        } else if (method == "cluster-balanced" || method == "cluster-prune") {
+            const bool spherical = params.flag("spherical", false);
+            const bool prune = method == "cluster-prune";
+            const select::ClusterKeep keep = prune ? keepMode(params, false) : select::ClusterKeep::Hard;
+            if (X.rows == 0) return out;
+            const select::Matrix Y = spherical ? normalizedCopy(data) : select::Matrix();
+            const select::Matrix& use = spherical ? Y : X;
+            const auto c = clusterPool(use, params, spherical, seed, progress, out.info);
+            params.checkAllUsed(method);
+            out.rows = prune ? select::clusterPrune(use, c.assignment, c.centroids, budget, keep == select::ClusterKeep::Hard)
+                             : select::clusterBalanced(c.assignment, budget, seed);
+            for (auto r : out.rows) out.scores.push_back(static_cast<double>(c.assignment[static_cast<std::size_t>(r)]));
+        } else if (method == "prototypes") {
+            const select::ClusterKeep keep = keepMode(params, false);
+            if (X.rows == 0) return out;
+            const select::Matrix Y = normalizedCopy(data);
+            const auto c = clusterPool(Y, params, true, seed, progress, out.info);
+            params.checkAllUsed(method);
+            select::PrototypeScores ps;
+            out.rows = select::prototypes(Y, c.centroids, budget, {keep == select::ClusterKeep::Hard}, progress, &ps);
+            for (auto r : out.rows) out.scores.push_back(ps.distance[static_cast<std::size_t>(r)]);
+        } else if (method == "semdedup") {
+            select::SemDedupParams sp;
+            sp.eps = params.number("eps", 0.05);
+            sp.keep = keepMode(params, true);
+            sp.seed = seed;
+            if (X.rows == 0) return out;
+            const select::Matrix Y = normalizedCopy(data);
+            const auto c = clusterPool(Y, params, true, seed, progress, out.info);
+            params.checkAllUsed(method);
+            const auto scores = select::semDedupScores(Y, c.assignment, c.centroids, sp, progress);
+            double eps = sp.eps;
+            if (size >= 0) eps = select::semDedupEpsForKeep(scores, budget).eps;
+            out.rows = select::semDedupKept(scores, eps);
+            if (size >= 0 && static_cast<std::int64_t>(out.rows.size()) > budget) out.rows.resize(static_cast<std::size_t>(budget));
+            for (auto r : out.rows) out.scores.push_back(scores.maxSimilarity[static_cast<std::size_t>(r)]);
+            out.info["eps"] = eps;
+            out.info["removed"] = X.rows - static_cast<std::int64_t>(select::semDedupKept(scores, eps).size());
+        } else if (method == "dbp") {
+            select::DbpParams dp;
+            dp.temperature = params.number("temperature", 0.5);
+            dp.neighbours = static_cast<int>(params.integer("neighbours", 20));
+            dp.classBalanceRatio = params.number("balance", 0.5);
+            const std::string density = params.text("density", "dintra*dinter");
+            if (density == "dintra*dinter") dp.density = select::DbpDensity::IntraInter;
+            else if (density == "uniform") dp.density = select::DbpDensity::Uniform;
+            else if (density == "clustersize") dp.density = select::DbpDensity::ClusterSize;
+            else throw Error("parameter density must be dintra*dinter, uniform or clustersize");
+            dp.keep = keepMode(params, true);
+            dp.seed = seed;
+            if (X.rows == 0) return out;
+            const select::Matrix Y = normalizedCopy(data);
+            const auto c = clusterPool(Y, params, true, seed, progress, out.info);
+            params.checkAllUsed(method);
+            out.rows = select::dbp(Y, c.assignment, c.centroids, budget, dp, progress);
+            for (auto r : out.rows) out.scores.push_back(static_cast<double>(c.assignment[static_cast<std::size_t>(r)]));
+        } else if (method == "hkmeans" || method == "d4") {
+            if (X.rows == 0) {
+                params.checkAllUsed(method);
+                return out;
+            }
+            index::KMeansParams base;
+            base.iterations = static_cast<int>(params.integer("iterations", 20));
+            const bool d4 = method == "d4";
+            base.spherical = d4;
+            const auto faissKMeans = index::kmeansFunction(base, progress);
+            const select::KMeansFn kmeansFn = [&](const select::Matrix& M, int k, std::uint64_t s) {
+                index::KMeansResult r = faissKMeans(M, k, s);
+                return select::ClusterResult{std::move(r.centroids), std::move(r.assignment)};
+            };
+            if (d4) {
+                const select::Matrix Y = normalizedCopy(data);
+                const auto c = clusterPool(Y, params, true, seed, progress, out.info);
+                select::D4Params dp;
+                dp.dedupKeep = params.number("dedup_keep", 0.75);
+                dp.clusters = static_cast<int>(params.integer("clusters", 100));
+                dp.seed = seed;
+                params.checkAllUsed(method);
+                const auto r = select::d4(Y, c.assignment, c.centroids, budget, dp, kmeansFn, progress);
+                out.rows = r.selected;
+                out.scores.assign(out.rows.size(), 0.0);
+                out.info["eps"] = r.eps;
+                out.info["dedup_kept"] = r.dedupKept;
+            } else {
+                select::HKMeansParams hp;
+                const std::int64_t n1 = std::max<std::int64_t>(1, std::llround(std::sqrt(static_cast<double>(X.rows))));
+                const std::int64_t n2 = std::max<std::int64_t>(1, std::llround(std::sqrt(static_cast<double>(n1))));
+                hp.clusters = intList(params.text("clusters", std::to_string(n1) + "," + std::to_string(n2)), "clusters");
+                const int steps = static_cast<int>(params.integer("resampling", 3));
+                const int sample = static_cast<int>(params.integer("sample_size", 5));
+                hp.resamplingSteps.assign(hp.clusters.size(), steps);
+                hp.sampleSize.assign(hp.clusters.size(), sample);
+                hp.seed = seed;
+                const std::string leaf = params.text("leaf", "random");
+                if (leaf != "random" && leaf != "closest") throw Error("parameter leaf must be random or closest");
+                params.checkAllUsed(method);
+                for (std::size_t l = 0; l < hp.clusters.size(); ++l) {
+                    const std::int64_t items = l == 0 ? X.rows : hp.clusters[l - 1];
+                    if (hp.clusters[l] < 1 || hp.clusters[l] > items)
+                        throw Error("parameter clusters: level " + std::to_string(l + 1) + " needs 1 to " +
+                                    std::to_string(items) + " clusters");
+                }
+                const auto hierarchy = select::hierarchicalKMeans(X, hp, kmeansFn, progress);
+                select::HierarchicalSamplingParams sp;
+                sp.leaf = leaf == "random" ? select::LeafStrategy::Random : select::LeafStrategy::Closest;
+                sp.seed = seed;
+                out.rows = select::hierarchicalSampling(hierarchy, budget, sp);
+                for (auto r : out.rows)
+                    out.scores.push_back(static_cast<double>(hierarchy.front().assignment[static_cast<std::size_t>(r)]));
+                out.info["levels"] = hp.clusters;
+            }
+        } else if (method == "target") {
+            const std::string tag = params.text("tag", ""), dataset = params.text("dataset", "");
+            const std::string subset = params.text("subset", ""), reference = params.text("reference", "");
+            params.checkAllUsed(method);
+            select::Matrix R;
+            if (!reference.empty()) {
+                R = select::loadNpy(reference);
+            } else {
+                if (!data.catalog) throw Error("method target on a bare matrix needs reference=FILE.npy");
+                catalog::SampleFilter f;
+                f.status = catalog::SampleStatus::Ok;
+                int given = 0;
+                if (!tag.empty()) f.tag = tag, ++given;
+                if (!subset.empty()) f.subset = subset, ++given;
+                if (!dataset.empty()) {
+                    auto d = data.catalog->dataset(dataset);
+                    if (!d) throw Error("the project has no dataset '" + dataset + "'");
+                    f.datasetId = d->id;
+                    ++given;
+                }
+                if (given != 1) throw Error("method target needs exactly one of tag=, dataset= or subset=");
+                std::vector<std::int64_t> missing;
+                R = loadEmbeddings(*data.catalog, data.embedder, data.catalog->sampleIds(f), &missing).X;
+                if (!missing.empty())
+                    throw Error(std::to_string(missing.size()) + " reference samples have no '" + data.embedder + "' embedding");
+            }
+            if (R.rows == 0) throw Error("method target: the reference set is empty");
+            if (R.cols != X.cols) throw Error("method target: the references have " + std::to_string(R.cols) +
+                                              " dimensions, the pool " + std::to_string(X.cols));
+            select::normalizeRows(R);
+            const select::Matrix Y = normalizedCopy(data);
+            const auto r = select::targetMatch(Y, R, budget, select::TargetMatchParams{}, progress);
+            out.rows = r.selected;
+            out.scores = r.score;
+            out.info["references"] = R.rows;
+            out.info["exhausted"] = r.exhausted;
         } else if (method == "label-balance") {
             params.checkAllUsed(method);
             const auto& samples = data.poolSamples();
@@ -296,7 +566,9 @@ MethodOutput runMethod(const std::string& method, SelectionData& data, MethodPar
             std::vector<int> assignment;
             assignment.reserve(samples.size());
             for (const auto& s : samples) assignment.push_back(labelIndex[s.label]);
-            out.rows = select::clusterBalanced(assignment, budget, seed);
+            select::LabelBalanceParams lp;
+            lp.seed = seed;
+            out.rows = select::labelBalanced(assignment, budget, lp);
             for (auto r : out.rows) out.scores.push_back(static_cast<double>(assignment[static_cast<std::size_t>(r)]));
             out.info["labels"] = static_cast<std::int64_t>(labelIndex.size());
         } else if (method == "dedup-exact") {

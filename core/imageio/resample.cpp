@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common/error.h"
+#include "imageio/resize.h"
 #include "imageio/scratch.h"
 
 // Pillow compatibility: coefficients, bounds, the 22-bit fixed point, the horizontal-then-vertical order
@@ -35,6 +36,82 @@ double lanczos3(double x) {
         return sinc(x) * sinc(x / 3);
     }
     return 0.0;
+}
+
+double triangle(double x) {
+    // Pillow's bilinear_filter.
+    if (x < 0.0) {
+        x = -x;
+    }
+    return x < 1.0 ? 1.0 - x : 0.0;
+}
+
+double cubic(double x) {
+    // Pillow's bicubic_filter: Keys' cubic convolution with a = -0.5 (Pillow's choice, as in Catmull-Rom).
+    constexpr double a = -0.5;
+    if (x < 0.0) {
+        x = -x;
+    }
+    if (x < 1.0) {
+        return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+    }
+    if (x < 2.0) {
+        return (((x - 5) * x + 8) * x - 4) * a;
+    }
+    return 0.0;
+}
+
+/// Pillow's filter table: function and support (before scaling by the downscale factor).
+struct PillowFilter {
+    double (*function)(double);
+    double support;
+};
+
+PillowFilter pillowFilter(Filter filter) {
+    switch (filter) {
+    case Filter::Bilinear: return {triangle, 1.0};
+    case Filter::Bicubic: return {cubic, 2.0};
+    case Filter::Lanczos3: return {lanczos3, 3.0};
+    case Filter::Area: break;
+    }
+    throw Error("resample: not a Pillow filter");
+}
+
+/// Pillow's precompute_coeffs for one axis (whole input, no box): output i reads count[i] inputs from
+/// first[i] with the normalised weights w[i * taps ...] (double, as Pillow keeps them before converting to
+/// fixed point). Returns taps.
+int pillowCoefficients(Filter filter, int inSize, int outSize, std::vector<int>& first,
+                       std::vector<int>& count, std::vector<double>& weights) {
+    const PillowFilter f = pillowFilter(filter);
+    const double scale = static_cast<double>(inSize) / outSize;
+    const double filterscale = scale < 1.0 ? 1.0 : scale;
+    const double support = f.support * filterscale;
+    const int taps = static_cast<int>(std::ceil(support)) * 2 + 1;
+    first.assign(outSize, 0);
+    count.assign(outSize, 0);
+    weights.assign(static_cast<std::size_t>(outSize) * taps, 0.0);
+    const double ss = 1.0 / filterscale;
+    for (int xx = 0; xx < outSize; ++xx) {
+        const double center = (xx + 0.5) * scale;
+        int xmin = static_cast<int>(center - support + 0.5);
+        xmin = std::max(xmin, 0);
+        int xmax = static_cast<int>(center + support + 0.5);
+        xmax = std::min(xmax, inSize) - xmin;
+        double* w = &weights[static_cast<std::size_t>(xx) * taps];
+        double ww = 0.0;
+        for (int x = 0; x < xmax; ++x) {
+            w[x] = f.function((x + xmin - center + 0.5) * ss);
+            ww += w[x];
+        }
+        for (int x = 0; x < xmax; ++x) {
+            if (ww != 0.0) {
+                w[x] /= ww;
+            }
+        }
+        first[xx] = xmin;
+        count[xx] = std::max(xmax, 0);
+    }
+    return taps;
 }
 
 std::int32_t toFixed(double w) {
@@ -86,36 +163,15 @@ void addFloatWeights(AxisKernel& k) {
     }
 }
 
-AxisKernel lanczosKernel(int inSize, int outSize) {
+AxisKernel pillowKernel(Filter filter, int inSize, int outSize) {
     AxisKernel k;
     k.inSize = inSize;
     k.outSize = outSize;
-    const double scale = static_cast<double>(inSize) / outSize;
-    const double filterscale = scale < 1.0 ? 1.0 : scale;
-    const double support = 3.0 * filterscale;
-    k.taps = static_cast<int>(std::ceil(support)) * 2 + 1;
-    k.first.resize(outSize);
-    k.count.resize(outSize);
-    k.coeffs.assign(static_cast<std::size_t>(outSize) * k.taps, 0);
-    std::vector<double> w(k.taps);
-    const double ss = 1.0 / filterscale;
-    for (int xx = 0; xx < outSize; ++xx) {
-        const double center = (xx + 0.5) * scale;
-        int xmin = static_cast<int>(center - support + 0.5);
-        xmin = std::max(xmin, 0);
-        int xmax = static_cast<int>(center + support + 0.5);
-        xmax = std::min(xmax, inSize) - xmin;
-        double ww = 0.0;
-        for (int x = 0; x < xmax; ++x) {
-            w[x] = lanczos3((x + xmin - center + 0.5) * ss);
-            ww += w[x];
-        }
-        std::int32_t* out = &k.coeffs[static_cast<std::size_t>(xx) * k.taps];
-        for (int x = 0; x < xmax; ++x) {
-            out[x] = toFixed(ww != 0.0 ? w[x] / ww : w[x]);
-        }
-        k.first[xx] = xmin;
-        k.count[xx] = std::max(xmax, 0);
+    std::vector<double> w;
+    k.taps = pillowCoefficients(filter, inSize, outSize, k.first, k.count, w);
+    k.coeffs.resize(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        k.coeffs[i] = toFixed(w[i]);
     }
     addFloatWeights(k);
     return k;
@@ -173,7 +229,8 @@ std::shared_ptr<KernelEntry> cachedEntry(Filter filter, int inSize, int outSize)
     }
     auto entry = std::make_shared<KernelEntry>();
     entry->filter = filter;
-    entry->kernel = filter == Filter::Lanczos3 ? lanczosKernel(inSize, outSize) : areaKernel(inSize, outSize);
+    entry->kernel =
+        filter == Filter::Area ? areaKernel(inSize, outSize) : pillowKernel(filter, inSize, outSize);
     if (cache.size() >= kCacheCapacity) {
         cache.pop_back();
     }
@@ -250,3 +307,150 @@ void resample(const PixelView& in, Filter filter, int outWidth, int outHeight, s
 }
 
 }  // namespace winnow::imageio::detail
+
+namespace winnow::imageio::detail {
+
+void resampleFloat(const float* in, int width, int height, Filter filter, int outWidth, int outHeight,
+                   float* out) {
+    if (width <= 0 || height <= 0 || outWidth <= 0 || outHeight <= 0) {
+        throw Error("resample: empty image or output size");
+    }
+    // Pillow's ImagingResampleInner on a mode "F" image: horizontal pass over the rows the vertical pass
+    // reads (ybox_first .. ybox_last), then the vertical pass; sums in double, each pass stored as float.
+    std::vector<int> firstX, countX, firstY, countY;
+    std::vector<double> wx, wy;
+    const bool horizontal = outWidth != width;
+    const bool vertical = outHeight != height;
+    int y0 = 0;
+    int y1 = height;
+    int tapsY = 0;
+    if (vertical) {
+        tapsY = pillowCoefficients(filter, height, outHeight, firstY, countY, wy);
+        y0 = firstY.front();
+        y1 = firstY.back() + countY.back();
+    }
+    std::vector<float> temp;
+    const float* src = in + static_cast<std::size_t>(y0) * width;  // rows y0.. of the vertical pass input
+    int srcWidth = width;
+    if (horizontal) {
+        const int tapsX = pillowCoefficients(filter, width, outWidth, firstX, countX, wx);
+        float* dst = out;
+        if (vertical) {
+            temp.resize(static_cast<std::size_t>(y1 - y0) * outWidth);
+            dst = temp.data();
+        }
+        for (int y = y0; y < y1; ++y) {
+            const float* row = in + static_cast<std::size_t>(y) * width;
+            float* o = dst + static_cast<std::size_t>(y - y0) * outWidth;
+            for (int xx = 0; xx < outWidth; ++xx) {
+                const double* k = &wx[static_cast<std::size_t>(xx) * tapsX];
+                const float* p = row + firstX[xx];
+                double ss = 0.0;
+                for (int x = 0; x < countX[xx]; ++x) {
+                    ss += p[x] * k[x];
+                }
+                o[xx] = static_cast<float>(ss);
+            }
+        }
+        src = dst;
+        srcWidth = outWidth;
+    }
+    if (vertical) {
+        for (int yy = 0; yy < outHeight; ++yy) {
+            const double* k = &wy[static_cast<std::size_t>(yy) * tapsY];
+            const float* base = src + static_cast<std::size_t>(firstY[yy] - y0) * srcWidth;
+            float* o = out + static_cast<std::size_t>(yy) * srcWidth;
+            for (int x = 0; x < srcWidth; ++x) {
+                double ss = 0.0;
+                for (int t = 0; t < countY[yy]; ++t) {
+                    ss += base[static_cast<std::size_t>(t) * srcWidth + x] * k[t];
+                }
+                o[x] = static_cast<float>(ss);
+            }
+        }
+    } else if (!horizontal) {
+        std::memcpy(out, in, static_cast<std::size_t>(width) * height * sizeof(float));
+    }
+}
+
+void resizeNearest(const PixelView& in, int outWidth, int outHeight, std::uint8_t* out) {
+    if (in.width <= 0 || in.height <= 0 || outWidth <= 0 || outHeight <= 0) {
+        throw Error("resample: empty image or output size");
+    }
+    // Pillow's ImagingScaleAffine: positions start at half a step and are accumulated step by step in
+    // double (not recomputed per pixel), then truncated; sizes that do not change are copied.
+    const int c = in.channels;
+    const double stepX = static_cast<double>(in.width) / outWidth;
+    const double stepY = static_cast<double>(in.height) / outHeight;
+    const auto coord = [](double v) { return v < 0.0 ? -1 : static_cast<int>(v); };
+    std::vector<int> xin(outWidth);
+    double xo = stepX * 0.5;
+    for (int x = 0; x < outWidth; ++x) {
+        xin[x] = std::min(std::max(coord(xo), 0), in.width - 1);
+        xo += stepX;
+    }
+    double yo = stepY * 0.5;
+    for (int y = 0; y < outHeight; ++y) {
+        const int yi = std::min(std::max(coord(yo), 0), in.height - 1);
+        yo += stepY;
+        const std::uint8_t* row = in.row(yi);
+        std::uint8_t* o = out + static_cast<std::size_t>(y) * outWidth * c;
+        for (int x = 0; x < outWidth; ++x) {
+            std::memcpy(o + static_cast<std::size_t>(x) * c, row + static_cast<std::size_t>(xin[x]) * c, c);
+        }
+    }
+}
+
+}  // namespace winnow::imageio::detail
+
+namespace winnow::imageio {
+
+namespace {
+
+detail::Filter toDetail(ResizeFilter filter) {
+    switch (filter) {
+    case ResizeFilter::Bilinear: return detail::Filter::Bilinear;
+    case ResizeFilter::Bicubic: return detail::Filter::Bicubic;
+    case ResizeFilter::Lanczos: return detail::Filter::Lanczos3;
+    case ResizeFilter::Nearest: break;
+    }
+    throw Error("resize: nearest has no resampling filter");
+}
+
+}  // namespace
+
+Image resizePil(const Image& image, int width, int height, ResizeFilter filter) {
+    if (image.empty() || (image.channels != 1 && image.channels != 3)
+        || image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * image.channels) {
+        throw Error("resizePil: empty image or unsupported channel count");
+    }
+    if (width <= 0 || height <= 0) {
+        throw Error("resizePil: size must be positive");
+    }
+    Image out;
+    out.width = width;
+    out.height = height;
+    out.channels = image.channels;
+    out.pixels.resize(static_cast<std::size_t>(width) * height * image.channels);
+    if (width == image.width && height == image.height) {
+        out.pixels = image.pixels;  // Pillow copies
+    } else if (filter == ResizeFilter::Nearest) {
+        detail::resizeNearest(detail::viewOf(image), width, height, out.pixels.data());
+    } else {
+        detail::resample(detail::viewOf(image), toDetail(filter), width, height, out.pixels.data());
+    }
+    return out;
+}
+
+void resizePilFloat(const float* plane, int width, int height, int outWidth, int outHeight,
+                    ResizeFilter filter, float* out) {
+    if (plane == nullptr || out == nullptr || width <= 0 || height <= 0 || outWidth <= 0 || outHeight <= 0) {
+        throw Error("resizePilFloat: empty plane or output size");
+    }
+    if (filter == ResizeFilter::Nearest) {
+        throw Error("resizePilFloat: nearest is not supported on float planes");
+    }
+    detail::resampleFloat(plane, width, height, toDetail(filter), outWidth, outHeight, out);
+}
+
+}  // namespace winnow::imageio

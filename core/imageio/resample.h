@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Private to core/imageio: the separable fixed-point resampler behind resizeLanczos, the hashes and
-// shrinkToFit.
+// Private to core/imageio: the separable fixed-point resampler behind resizeLanczos, resizePil, the hashes
+// and shrinkToFit, and the float (PIL mode "F") resampler behind resizePilFloat.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +16,8 @@ namespace winnow::imageio::detail {
 enum class Filter {
     Lanczos3,  ///< Pillow's LANCZOS: truncated sinc, support 3 scaled by the downscale factor
     Area,      ///< exact area averaging (the INTER_AREA definition); shrinking only
+    Bilinear,  ///< Pillow's BILINEAR: triangle, support 1 scaled by the downscale factor
+    Bicubic,   ///< Pillow's BICUBIC: cubic convolution with a = -0.5, support 2 scaled likewise
 };
 
 /// Fixed-point fraction bits of the coefficients (Pillow: 32 - 8 - 2, headroom for negative lobes).
@@ -57,6 +59,17 @@ void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_
 
 /// resampleMany with a single request.
 void resample(const PixelView& in, Filter filter, int outWidth, int outHeight, std::uint8_t* out);
+
+/// Pillow's mode "F" (float32) resampling of one plane with the Pillow filters (not Area): the same
+/// coefficients, kept in double precision, each output a double sum of float samples times double weights
+/// stored as float, horizontal pass first, a pass whose size does not change skipped (ImagingResample's
+/// 32-bit path). in is width x height floats, out outWidth x outHeight floats, both row-major.
+void resampleFloat(const float* in, int width, int height, Filter filter, int outWidth, int outHeight,
+                   float* out);
+
+/// Pillow's NEAREST resize (Image.resize with NEAREST runs an affine scale, not ImagingResample): output
+/// x reads input floor(x0 + (x + 1/2) * in/out) with the position accumulated in double as Pillow does.
+void resizeNearest(const PixelView& in, int outWidth, int outHeight, std::uint8_t* out);
 
 // ---- passes (resample_passes.cpp)
 

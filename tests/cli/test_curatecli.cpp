@@ -130,6 +130,30 @@ TEST(CliCurate, ImportSelectSaveListExport) {
     EXPECT_NE(r.err.find("winnow-cli embed"), std::string::npos) << r.err;
 }
 
+TEST(CliCurate, EmbedWithTheBuiltinEmbedderAndATorchScriptModel) {
+    CliProject c;
+    auto r = runCli({"embed", c.p, "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["embedder"], "builtin");
+    EXPECT_EQ(r.json()["embedded"], 9);
+    EXPECT_EQ(r.json()["fitted"], true);
+    r = runCli({"embed", c.p, "--json"});
+    EXPECT_EQ(r.json()["embedded"], 0);
+    EXPECT_EQ(r.json()["skipped"], 9);
+    // A TorchScript model with its sidecar (a fixture of tests/data/torchembed): runs in the libtorch plugin.
+    const std::string model = std::string(WINNOW_TEST_DATA_DIR) + "/torchembed/tiny-convnet.pt";
+    r = runCli({"embed", c.p, "--embedder", model, "--device", "cpu", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["embedder"], "tiny-convnet");
+    EXPECT_EQ(r.json()["dim"], 6);
+    EXPECT_EQ(r.json()["embedded"], 9);
+    r = runCli({"select", c.p, "--method", "typicality-diversity", "--size", "4", "--embedder", "tiny-convnet", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["size"], 4);
+    r = runCli({"embeddings", "list", c.p, "--json"});
+    EXPECT_EQ(r.json()["embedders"].size(), 2u);
+}
+
 TEST(CliCurate, BadArgumentsAreRefused) {
     CliProject c;
     EXPECT_EQ(runCli({"select", c.p, "--method", "magic", "--size", "2"}).exitCode, 2);

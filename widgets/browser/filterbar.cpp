@@ -46,6 +46,7 @@ FilterBar::FilterBar(QWidget* parent)
       m_split(makeCombo()),
       m_label(makeCombo()),
       m_tag(makeCombo()),
+      m_subset(makeCombo()),
       m_status(makeCombo()),
       m_duplicates(new QCheckBox(tr("Only exact duplicates"))),
       m_blur(new RangeEdit(0, 1e7, 0)),
@@ -92,6 +93,7 @@ FilterBar::FilterBar(QWidget* parent)
     form->addRow(tr("Split"), m_split);
     form->addRow(tr("Label"), m_label);
     form->addRow(tr("Tag"), m_tag);
+    form->addRow(tr("Subset"), m_subset);
     form->addRow(tr("Status"), m_status);
     form->addRow(QString(), m_duplicates);
     form->addRow(tr("Blur"), m_blur);
@@ -112,7 +114,7 @@ FilterBar::FilterBar(QWidget* parent)
     connect(m_searchDelay, &QTimer::timeout, this, &FilterBar::emitChanged);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::emitChanged);
-    for (QComboBox* box : {m_dataset, m_split, m_label, m_tag, m_status, m_order})
+    for (QComboBox* box : {m_dataset, m_split, m_label, m_tag, m_subset, m_status, m_order})
         connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::emitChanged);
     connect(m_duplicates, &QCheckBox::toggled, this, &FilterBar::emitChanged);
     connect(m_descending, &QToolButton::toggled, this, &FilterBar::emitChanged);
@@ -127,6 +129,7 @@ void FilterBar::setProject(Project* project) {
     if (project) {
         connect(project, &Project::samplesChanged, this, &FilterBar::reloadChoices);
         connect(project, &Project::tagsChanged, this, &FilterBar::reloadTags);
+        connect(project, &Project::subsetsChanged, this, &FilterBar::reloadSubsets);
     }
     m_loading = true;
     reset();
@@ -151,6 +154,7 @@ void FilterBar::reloadChoices() {
     refill(m_split, tr("Any split"), splits);
     refill(m_label, tr("Any label"), labels);
     reloadTags();
+    reloadSubsets();
 }
 
 void FilterBar::reloadTags() {
@@ -168,12 +172,37 @@ void FilterBar::reloadTags() {
     if (before != m_tag->currentData()) emitChanged();  // the chosen tag disappeared
 }
 
+void FilterBar::reloadSubsets() {
+    std::vector<std::pair<QString, QVariant>> subsets;
+    if (m_project) {
+        try {
+            for (const auto& s : m_project->catalog().subsets())
+                subsets.emplace_back(QStringLiteral("%1 (%2)").arg(fromStd(s.name)).arg(s.size), fromStd(s.name));
+        } catch (const std::exception& e) {
+            m_project->reportError(QString::fromUtf8(e.what()));
+        }
+    }
+    const QVariant before = m_subset->currentData();
+    refill(m_subset, tr("Any subset"), subsets);
+    if (before != m_subset->currentData()) emitChanged();  // the chosen subset was deleted
+}
+
+void FilterBar::setSubset(const QString& name) {
+    int index = name.isEmpty() ? 0 : m_subset->findData(name);
+    if (index < 0) {  // saved since the list was read
+        reloadSubsets();
+        index = std::max(0, m_subset->findData(name));
+    }
+    m_subset->setCurrentIndex(index);  // emits filterChanged when it changed
+}
+
 catalog::SampleFilter FilterBar::filter() const {
     catalog::SampleFilter f;
     if (m_dataset->currentIndex() > 0) f.datasetId = m_dataset->currentData().toLongLong();
     if (m_split->currentIndex() > 0) f.split = m_split->currentData().toString().toStdString();
     if (m_label->currentIndex() > 0) f.label = m_label->currentData().toString().toStdString();
     if (m_tag->currentIndex() > 0) f.tag = m_tag->currentData().toString().toStdString();
+    if (m_subset->currentIndex() > 0) f.subset = m_subset->currentData().toString().toStdString();
     if (m_status->currentIndex() > 0) f.status = static_cast<catalog::SampleStatus>(m_status->currentData().toInt());
     f.exactDuplicatesOnly = m_duplicates->isChecked();
     f.minBlur = m_blur->minimum();
@@ -191,14 +220,14 @@ catalog::SampleFilter FilterBar::filter() const {
 
 bool FilterBar::isFiltering() const {
     const catalog::SampleFilter f = filter();
-    return f.datasetId || f.split || f.label || f.tag || f.status || f.exactDuplicatesOnly || f.minBlur ||
+    return f.datasetId || f.split || f.label || f.tag || f.subset || f.status || f.exactDuplicatesOnly || f.minBlur ||
            f.maxBlur || f.minBrightness || f.maxBrightness || f.minContrast || f.maxContrast || f.text;
 }
 
 void FilterBar::reset() {
     const bool wasLoading = m_loading;
     m_loading = true;
-    for (QComboBox* box : {m_dataset, m_split, m_label, m_tag, m_status}) box->setCurrentIndex(0);
+    for (QComboBox* box : {m_dataset, m_split, m_label, m_tag, m_subset, m_status}) box->setCurrentIndex(0);
     m_duplicates->setChecked(false);
     for (RangeEdit* range : {m_blur, m_brightness, m_contrast}) range->clear();
     m_search->clear();

@@ -18,7 +18,7 @@ namespace winnow::widgets {
 class Project;
 class RangeEdit;
 
-/// The browser's filters (dataset, split, label, tag, status, exact duplicates, blur / brightness /
+/// The browser's filters (dataset, split, label, tag, subset, status, exact duplicates, blur / brightness /
 /// contrast ranges, text search) and sort order, edited as a form and emitted as a catalog::SampleFilter.
 /// The choices offered come from the project and follow its changes.
 ///
@@ -39,6 +39,7 @@ public:
     QComboBox* splitBox() const { return m_split; }
     QComboBox* labelBox() const { return m_label; }
     QComboBox* tagBox() const { return m_tag; }
+    QComboBox* subsetBox() const { return m_subset; }
     QComboBox* statusBox() const { return m_status; }
     QCheckBox* duplicatesBox() const { return m_duplicates; }
     RangeEdit* blurRange() const { return m_blur; }
@@ -53,6 +54,10 @@ public Q_SLOTS:
     void reloadChoices();
     /// Re-reads only the tag list (tags changed).
     void reloadTags();
+    /// Re-reads only the subset list (subsets changed).
+    void reloadSubsets();
+    /// Shows only the members of a saved subset ("" shows them all again).
+    void setSubset(const QString& name);
 
 Q_SIGNALS:
     void filterChanged(const winnow::catalog::SampleFilter& filter);
@@ -65,6 +70,7 @@ private:
     QComboBox* m_split;
     QComboBox* m_label;
     QComboBox* m_tag;
+    QComboBox* m_subset;
     QComboBox* m_status;
     QCheckBox* m_duplicates;
     RangeEdit* m_blur;

@@ -33,6 +33,9 @@ SampleDetails::SampleDetails(QWidget* parent) : QWidget(parent), m_form(new QFor
     m_contrast = addField(tr("Contrast"));
     m_status = addField(tr("Status"));
     m_tags = addField(tr("Tags"));
+    m_scores = addField(tr("Scores"));
+    m_subsets = addField(tr("Subsets"));
+    m_subsets->setToolTip(tr("The saved subsets this sample belongs to, with its place in the selection order"));
     m_blur->setToolTip(tr("Variance of the Laplacian of the luma: low values are blurry"));
     clear();
 }
@@ -92,6 +95,12 @@ void SampleDetails::showSample(const catalog::Sample& s, const QString& datasetN
     set(m_status, ok ? tr("Imported") : tr("Failed: %1").arg(toQString(s.error)));
     m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #d04a3c;"));
     setTags(tags);
+}
+
+void SampleDetails::setCuration(const std::vector<std::pair<std::string, double>>& scores,
+                                 const std::vector<SampleSubset>& subsets) {
+    set(m_scores, scoresText(scores));
+    set(m_subsets, subsetsText(subsets));
 }
 
 void SampleDetails::setTags(const std::vector<std::string>& tags) {

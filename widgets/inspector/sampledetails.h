@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/types.h"
+#include "widgets/curation/samplecuration.h"
 
 class QFormLayout;
 class QLabel;
@@ -15,7 +16,7 @@ namespace winnow::widgets {
 
 /// The metadata and statistics of one sample as a form of selectable labels: path, member, dataset,
 /// split, label, caption, size, dimensions, format, SHA-512, pHash / dHash (16 hex digits), blur,
-/// brightness, contrast, status / error, tags.
+/// brightness, contrast, status / error, tags, stored scores and the subsets it belongs to.
 ///
 /// Thread affinity: GUI thread.
 class SampleDetails final : public QWidget {
@@ -26,6 +27,8 @@ public:
 
     void showSample(const catalog::Sample& sample, const QString& datasetName, const std::vector<std::string>& tags);
     void setTags(const std::vector<std::string>& tags);
+    /// The sample's stored scores (Catalog::scoresOf) and the subsets it belongs to.
+    void setCuration(const std::vector<std::pair<std::string, double>>& scores, const std::vector<SampleSubset>& subsets);
     void clear();
 
     /// The text shown for a field ("pHash", "Tags", ...), for tests.
@@ -54,6 +57,8 @@ private:
     QLabel* m_contrast;
     QLabel* m_status;
     QLabel* m_tags;
+    QLabel* m_scores;
+    QLabel* m_subsets;
 };
 
 }  // namespace winnow::widgets

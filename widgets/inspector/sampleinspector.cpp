@@ -107,6 +107,7 @@ void SampleInspector::setProject(Project* project) {
     if (project) {
         connect(project, &Project::samplesChanged, this, &SampleInspector::reload);
         connect(project, &Project::tagsChanged, this, &SampleInspector::tagsChanged);
+        connect(project, &Project::subsetsChanged, this, &SampleInspector::curationChanged);
     }
     setSample(0);
 }
@@ -145,6 +146,7 @@ void SampleInspector::reload() {
         return;
     }
     m_details->showSample(*sample, datasetName, tags);
+    curationChanged();
 
     if (group.size() > 1) {
         catalog::SampleFilter filter;
@@ -190,6 +192,16 @@ void SampleInspector::tagsChanged(const QList<qint64>& sampleIds) {
     if (!m_project || m_sampleId <= 0 || !sampleIds.contains(m_sampleId)) return;
     try {
         m_details->setTags(m_project->catalog().tagsOf(m_sampleId));
+    } catch (const std::exception& e) {
+        m_project->reportError(QString::fromUtf8(e.what()));
+    }
+}
+
+void SampleInspector::curationChanged() {
+    if (!m_project || m_sampleId <= 0) return;
+    try {
+        catalog::Catalog& catalog = m_project->catalog();  // two indexed lookups by sample id
+        m_details->setCuration(catalog.scoresOf(m_sampleId), subsetsOfSample(catalog, m_sampleId));
     } catch (const std::exception& e) {
         m_project->reportError(QString::fromUtf8(e.what()));
     }

@@ -53,6 +53,8 @@ private:
     void reload();
     void startImageLoad(const struct LoadRequest& request);
     void tagsChanged(const QList<qint64>& sampleIds);
+    /// Re-reads the scores and subsets of the sample shown.
+    void curationChanged();
     std::vector<std::int64_t> sameBytes(const std::string& sha512) const;
 
     QPointer<Project> m_project;

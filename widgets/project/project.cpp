@@ -51,6 +51,10 @@ void Project::notifyTagsChanged(const std::vector<std::int64_t>& sampleIds) {
     Q_EMIT tagsChanged(QList<qint64>(sampleIds.begin(), sampleIds.end()));
 }
 
+void Project::notifySubsetsChanged() { Q_EMIT subsetsChanged(); }
+
+void Project::notifyEmbeddersChanged() { Q_EMIT embeddersChanged(); }
+
 void Project::reportError(const QString& message) { Q_EMIT errorOccurred(message); }
 
 }  // namespace winnow::widgets

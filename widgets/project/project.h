@@ -48,12 +48,18 @@ public:
     void notifySamplesChanged();
     /// Announces that tags changed on these samples.
     void notifyTagsChanged(const std::vector<std::int64_t>& sampleIds);
+    /// Announces that subsets were saved or deleted.
+    void notifySubsetsChanged();
+    /// Announces that embedders or their vectors changed (an embed run ended).
+    void notifyEmbeddersChanged();
     /// Announces a failed edit (the main window shows it).
     void reportError(const QString& message);
 
 Q_SIGNALS:
     void samplesChanged();
     void tagsChanged(const QList<qint64>& sampleIds);
+    void subsetsChanged();
+    void embeddersChanged();
     void errorOccurred(const QString& message);
 
 private:
