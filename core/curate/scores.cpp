@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "curate/embeddingstore.h"
+#include "score/linearprobe.h"
 #include "select/outliers.h"
 #include "select/typicality.h"
 
@@ -18,6 +19,9 @@ const std::vector<std::pair<std::string, std::string>>& scoreKinds() {
         {"typicality", "1 / (mean distance to the k nearest neighbours + 1e-5): high in dense regions (k, default 20)"},
         {"outlier", "mean distance to the k nearest neighbours: high for isolated samples (k, default 20)"},
         {"exact-group-size", "how many imported samples share the sample's SHA-512 (1 = unique)"},
+        {"probe", "a linear probe (L2-regularised logistic regression) trained on the embeddings of samples tagged "
+                  "good (tag `good`, default \"good\") and bad (tag `bad`, default \"bad\"): the probability of good "
+                  "for every sample (c, default 1: inverse regularisation strength)"},
     };
     return list;
 }
@@ -59,6 +63,43 @@ ScoreReport computeScores(catalog::Catalog& catalog, const std::string& kind, co
         catalog.putScores(name, table.ids, values);
         report.names.push_back(name);
         report.samples = table.X.rows;
+    } else if (kind == "probe") {
+        const std::string good = params.text("good", "good"), bad = params.text("bad", "bad");
+        score::ProbeParameters pp;
+        pp.c = params.number("c", 1.0);
+        pp.balanced = params.flag("balanced", false);
+        params.checkAllUsed("score " + kind);
+        if (pp.c <= 0) throw Error("parameter c must be positive");
+        auto tagged = [&](const std::string& tag) {
+            catalog::SampleFilter f;
+            f.tag = tag;
+            f.status = catalog::SampleStatus::Ok;
+            return catalog.sampleIds(f);
+        };
+        const auto goodIds = tagged(good), badIds = tagged(bad);
+        if (goodIds.empty() || badIds.empty())
+            throw Error("a probe needs samples tagged '" + good + "' and samples tagged '" + bad + "' (it found " +
+                        std::to_string(goodIds.size()) + " and " + std::to_string(badIds.size()) + ")");
+        std::vector<std::int64_t> trainIds = goodIds;
+        trainIds.insert(trainIds.end(), badIds.begin(), badIds.end());
+        std::vector<std::int64_t> missing;
+        const EmbeddingTable train = loadEmbeddings(catalog, embedder, trainIds, &missing);
+        if (!missing.empty())
+            throw Error(std::to_string(missing.size()) + " tagged samples have no '" + embedder + "' embedding");
+        std::vector<int> labels(goodIds.size(), 1);
+        labels.resize(trainIds.size(), 0);
+        progress.report(-1, -1, "training the probe");
+        const score::LinearProbe probe =
+            score::LinearProbe::fit(train.X.data.data(), static_cast<std::size_t>(train.X.rows), train.X.cols, labels, pp,
+                                    {}, progress);
+        progress.report(-1, -1, "scoring");
+        const EmbeddingTable all = loadEmbeddings(catalog, embedder);
+        std::vector<float> out(static_cast<std::size_t>(all.X.rows));
+        probe.score(all.X.data.data(), out.size(), out.data());
+        const std::string name = "probe:" + embedder + ":" + good + "-vs-" + bad;
+        catalog.putScores(name, all.ids, std::vector<double>(out.begin(), out.end()));
+        report.names.push_back(name);
+        report.samples = all.X.rows;
     } else {
         std::string names;
         for (const auto& [n, help] : scoreKinds()) names += (names.empty() ? "" : ", ") + n;

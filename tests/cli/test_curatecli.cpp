@@ -7,6 +7,7 @@
 #include <fstream>
 #include <numeric>
 
+#include "catalog/catalog.h"
 #include "clirunner.h"
 #include "fixtures.h"
 #include "select/matrix.h"
@@ -120,6 +121,23 @@ TEST(CliCurate, ImportSelectSaveListExport) {
         EXPECT_EQ(r.json()["samples"][i]["id"], c.ids[static_cast<std::size_t>(expected[i])]) << i;
     r = runCli({"scores", c.p, "--json"});
     EXPECT_EQ(r.json()["names"][0], "typicality:ext:k2");
+    // A linear probe from tagged samples: samples near the "good" end of the curve score higher.
+    {
+        auto cat = catalog::Catalog::open(c.p);
+        cat.addTag("good", {c.ids[7], c.ids[8]});
+        cat.addTag("bad", {c.ids[0], c.ids[1]});
+    }
+    r = runCli({"scores", c.p, "--compute", "probe", "--embedder", "ext", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["names"][0], "probe:ext:good-vs-bad");
+    {
+        auto cat = catalog::Catalog::open(c.p, catalog::Catalog::Mode::ReadOnly);
+        const auto p = cat.scores("probe:ext:good-vs-bad", c.ids);
+        EXPECT_GT(p[8], 0.5);
+        EXPECT_LT(p[0], 0.5);
+        EXPECT_GT(p[6], p[2]);
+    }
+    EXPECT_EQ(runCli({"scores", c.p, "--compute", "probe", "--embedder", "ext", "--param", "good=nothing"}).exitCode, 2);
 
     r = runCli({"subsets", c.p, "--delete", "cs", "--json"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
