@@ -195,50 +195,48 @@ EmbedReport embedProject(const std::string& projectPath, const EmbedParams& para
     const int dim = record->dim;
     std::int64_t done = 0;
     const auto embedStart = Clock::now();
-    {
-        for (auto& w : work) {
-            if (w.todo.empty()) continue;
-            EmbeddingWriter writer(catalog, w.dataset.id, *record);
-            const std::string stage = "embedding " + w.dataset.name + " with " + name;
-            auto fetch = [&](std::size_t at) {
-                std::vector<std::int64_t> part(w.todo.begin() + at, w.todo.begin() + std::min(w.todo.size(), at + batch));
-                std::vector<catalog::Sample> samples = catalog.samplesByIds(part);
-                return std::async(std::launch::async, decodeBatch, std::move(samples), dataDir, minSide, threads);
-            };
-            std::future<DecodedBatch> pending = fetch(0);
-            std::vector<float> out;
-            for (std::size_t at = 0; at < w.todo.size(); at += batch) {
-                DecodedBatch decoded = pending.get();
-                if (at + batch < w.todo.size()) pending = fetch(at + batch);  // decode ahead while embedding
-                std::vector<imageio::Image> images;
-                std::vector<std::int64_t> ids;
-                for (std::size_t i = 0; i < decoded.samples.size(); ++i) {
-                    if (decoded.images[i].empty()) {
-                        addError(report, params, decoded.samples[i].id, decoded.errors[i]);
-                        continue;
-                    }
-                    images.push_back(std::move(decoded.images[i]));
-                    ids.push_back(decoded.samples[i].id);
+    for (auto& w : work) {
+        if (w.todo.empty()) continue;
+        EmbeddingWriter writer(catalog, w.dataset.id, *record);
+        const std::string stage = "embedding " + w.dataset.name + " with " + name;
+        auto fetch = [&](std::size_t at) {
+            std::vector<std::int64_t> part(w.todo.begin() + at, w.todo.begin() + std::min(w.todo.size(), at + batch));
+            std::vector<catalog::Sample> samples = catalog.samplesByIds(part);
+            return std::async(std::launch::async, decodeBatch, std::move(samples), dataDir, minSide, threads);
+        };
+        std::future<DecodedBatch> pending = fetch(0);
+        std::vector<float> out;
+        for (std::size_t at = 0; at < w.todo.size(); at += batch) {
+            DecodedBatch decoded = pending.get();
+            if (at + batch < w.todo.size()) pending = fetch(at + batch);  // decode ahead while embedding
+            std::vector<imageio::Image> images;
+            std::vector<std::int64_t> ids;
+            for (std::size_t i = 0; i < decoded.samples.size(); ++i) {
+                if (decoded.images[i].empty()) {
+                    addError(report, params, decoded.samples[i].id, decoded.errors[i]);
+                    continue;
                 }
-                if (!images.empty()) {
-                    out.assign(images.size() * std::size_t(dim), 0.f);
-                    embedder->embed(images, out.data());
-                    writer.append(ids.data(), out.data(), ids.size());
-                    report.embedded += static_cast<std::int64_t>(ids.size());
-                }
-                done += static_cast<std::int64_t>(decoded.samples.size());
-                if (writer.pendingRows() >= params.commitRows) writer.commit();
-                progress.report(done, total, stage);
-                if (progress.isCanceled()) {
-                    if (pending.valid()) pending.wait();
-                    writer.commit();
-                    report.canceled = true;
-                    break;
-                }
+                images.push_back(std::move(decoded.images[i]));
+                ids.push_back(decoded.samples[i].id);
             }
-            writer.commit();
-            if (report.canceled) break;
+            if (!images.empty()) {
+                out.assign(images.size() * std::size_t(dim), 0.f);
+                embedder->embed(images, out.data());
+                writer.append(ids.data(), out.data(), ids.size());
+                report.embedded += static_cast<std::int64_t>(ids.size());
+            }
+            done += static_cast<std::int64_t>(decoded.samples.size());
+            if (writer.pendingRows() >= params.commitRows) writer.commit();
+            progress.report(done, total, stage);
+            if (progress.isCanceled()) {
+                if (pending.valid()) pending.wait();
+                writer.commit();
+                report.canceled = true;
+                break;
+            }
         }
+        writer.commit();
+        if (report.canceled) break;
     }
     report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     const double embedSeconds = std::chrono::duration<double>(Clock::now() - embedStart).count();
