@@ -6,8 +6,7 @@ ceilings and peers measured in the same run.
 
     /usr/bin/python3 bench/select_bench.py --build BUILD_DIR [options]
 
-BUILD_DIR must hold bench/select/bench_select (configure with -DWINNOW_EXTRA_CORE_MODULES=index until the
-index module is wired in). Data: 100,000 x 512 seeded Gaussian-mixture embeddings, L2-normalised, written by
+BUILD_DIR must hold bench/select/bench_select (`ninja -C BUILD_DIR bench_select`). Data: 100,000 x 512 seeded Gaussian-mixture embeddings, L2-normalised, written by
 `bench_select generate` (generator and seed documented in bench/select/data.h), cached in
 BUILD_DIR/bench-data/select; optionally Fashion-MNIST (raw pixels / 255, 70,000 x 784) from the Debian
 package dataset-fashion-mnist.
@@ -45,6 +44,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 from benchlib import Table, log, verdict  # noqa: E402
@@ -192,8 +192,7 @@ class Context:
         self.build = os.path.abspath(args.build)
         self.exe = os.path.join(self.build, "bench", "select", "bench_select")
         if not os.access(self.exe, os.X_OK):
-            sys.exit(f"select_bench.py: {self.exe} is missing; configure with "
-                     "-DWINNOW_EXTRA_CORE_MODULES=index and build bench_select")
+            sys.exit(f"select_bench.py: {self.exe} is missing; build it first (ninja -C BUILD_DIR bench_select)")
         self.data = os.path.abspath(args.data or os.path.join(self.build, "bench-data", "select"))
         self.work = os.path.join(self.data, "work")
         os.makedirs(self.work, exist_ok=True)

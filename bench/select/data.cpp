@@ -46,7 +46,8 @@ private:
 template <class T>
 void writeNpy(const std::string& path, const std::vector<T>& values, std::int64_t rows, std::int64_t cols,
               const char* descr) {
-    if (static_cast<std::int64_t>(values.size()) != rows * cols) throw std::invalid_argument("saveNpy64: bad shape");
+    if (static_cast<std::int64_t>(values.size()) != rows * cols)
+        throw std::invalid_argument("saveNpy64: bad shape");
     std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': (" +
                          std::to_string(rows) + ", " + std::to_string(cols) + "), }";
     while ((10 + header.size() + 1) % 64 != 0) header += ' ';
@@ -57,7 +58,8 @@ void writeNpy(const std::string& path, const std::vector<T>& values, std::int64_
     const auto len = static_cast<std::uint16_t>(header.size());
     out.write(reinterpret_cast<const char*>(&len), 2);
     out << header;
-    out.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(T)));
+    out.write(reinterpret_cast<const char*>(values.data()),
+              static_cast<std::streamsize>(values.size() * sizeof(T)));
     if (!out) throw std::runtime_error("cannot write " + path);
 }
 
@@ -100,21 +102,26 @@ select::Matrix mixture(const MixtureParams& p, int threads) {
             int j = 0;
             while (j + 1 < p.components && cumulative[static_cast<std::size_t>(j)] <= pickAt) ++j;
             for (int a = 0; a < s; ++a) u[static_cast<std::size_t>(a)] = r();
-            for (int t = 0; t < d; ++t) row[static_cast<std::size_t>(t)] = centres[static_cast<std::size_t>(j) * d + t] + noise * r();
+            for (int t = 0; t < d; ++t)
+                row[static_cast<std::size_t>(t)] = centres[static_cast<std::size_t>(j) * d + t] + noise * r();
             for (int a = 0; a < s; ++a) {
                 const double* b = bases.data() + (static_cast<std::size_t>(j) * s + a) * d;
-                for (int t = 0; t < d; ++t) row[static_cast<std::size_t>(t)] += u[static_cast<std::size_t>(a)] * b[t];
+                for (int t = 0; t < d; ++t)
+                    row[static_cast<std::size_t>(t)] += u[static_cast<std::size_t>(a)] * b[t];
             }
             double n2 = 0;
             for (double v : row) n2 += v * v;
             const double inv = 1.0 / std::sqrt(n2);
-            for (int t = 0; t < d; ++t) X.data[static_cast<std::size_t>(i) * d + t] = static_cast<float>(row[static_cast<std::size_t>(t)] * inv);
+            for (int t = 0; t < d; ++t)
+                X.data[static_cast<std::size_t>(i) * d + t] =
+                    static_cast<float>(row[static_cast<std::size_t>(t)] * inv);
         }
     }
     return X;
 }
 
-void saveNpy64(const std::string& path, const std::vector<double>& values, std::int64_t rows, std::int64_t cols) {
+void saveNpy64(const std::string& path, const std::vector<double>& values, std::int64_t rows,
+               std::int64_t cols) {
     writeNpy(path, values, rows, cols, "<f8");
 }
 

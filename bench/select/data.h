@@ -15,9 +15,9 @@ struct MixtureParams {
     std::int64_t n = 100000;
     int d = 512;
     int components = 100;
-    int subspace = 16;            ///< dimension of each component's own subspace
-    double subspaceScale = 0.6;   ///< norm of a component's subspace offset (std per subspace direction)
-    double noise = 0.3;           ///< norm of the isotropic noise
+    int subspace = 16;           ///< dimension of each component's own subspace
+    double subspaceScale = 0.6;  ///< norm of a component's subspace offset (std per subspace direction)
+    double noise = 0.3;          ///< norm of the isotropic noise
     std::uint64_t seed = 20260401;
 };
 
@@ -33,7 +33,9 @@ struct MixtureParams {
 select::Matrix mixture(const MixtureParams& p, int threads);
 
 /// Writes a 2-D little-endian .npy of float64 or int64 values.
-void saveNpy64(const std::string& path, const std::vector<double>& values, std::int64_t rows, std::int64_t cols);
-void saveNpy64(const std::string& path, const std::vector<std::int64_t>& values, std::int64_t rows, std::int64_t cols);
+void saveNpy64(const std::string& path, const std::vector<double>& values, std::int64_t rows,
+               std::int64_t cols);
+void saveNpy64(const std::string& path, const std::vector<std::int64_t>& values, std::int64_t rows,
+               std::int64_t cols);
 
 }  // namespace winnow::bench

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_select: the C++ side of bench/select_bench.py (selection, k-means and k-NN graph benchmarks).
 //
-//   bench_select generate  --out FILE.npy [--n 100000] [--d 512] [--components 100] [--seed 20260401] [--threads T]
-//   bench_select bandwidth [--mb 1024] [--threads T] [--repeat 5]
-//   bench_select kcenter   --data FILE.npy --budget B [--rows R] [--out PICKS.npy]
-//   bench_select kmeans    --data FILE.npy --k K [--iterations 20] [--seed 1234] [--init random|plusplus]
+//   bench_select generate  --out FILE.npy [--n 100000] [--d 512] [--components 100] [--seed 20260401]
+//   [--threads T] bench_select bandwidth [--mb 1024] [--threads T] [--repeat 5] bench_select kcenter   --data
+//   FILE.npy --budget B [--rows R] [--out PICKS.npy] bench_select kmeans    --data FILE.npy --k K
+//   [--iterations 20] [--seed 1234] [--init random|plusplus]
 //                          [--threads T] [--out PREFIX]
 //   bench_select knn       --data FILE.npy --k K [--exact 0|1] [--rows R] [--target 0.95] [--nlist-factor C]
 //                          [--threads T] [--out PREFIX]
@@ -22,7 +22,8 @@
 
 int main(int argc, char** argv) {
     using namespace winnow::bench;
-    const char* usage = "usage: bench_select generate|bandwidth|kcenter|kmeans|knn [--option value ...] (see main.cpp)\n";
+    const char* usage =
+        "usage: bench_select generate|bandwidth|kcenter|kmeans|knn [--option value ...] (see main.cpp)\n";
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
         std::cerr << usage;
         return argc < 2 ? 2 : 0;

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
-#include <map>
 #include <cstring>
+#include <ctime>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -24,7 +24,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 /// CPU seconds of the whole process (all threads).
 double cpuSeconds() {
@@ -161,7 +163,8 @@ int runBandwidth(const Options& o) {
         best = std::min(best, since(start));
     }
     std::cout << "{\"bytes\":" << bytes << ",\"threads\":" << threads << ",\"seconds\":" << best
-              << ",\"copy_gbps\":" << 2.0 * bytes / best / 1e9 << ",\"check\":" << int(dst[bytes / 2]) << "}\n";
+              << ",\"copy_gbps\":" << 2.0 * bytes / best / 1e9 << ",\"check\":" << int(dst[bytes / 2])
+              << "}\n";
     return 0;
 }
 
@@ -203,8 +206,9 @@ int runKMeans(const Options& o) {
         saveNpy64(out + ".assign.npy", assign, X.rows, 1);
         select::saveNpy(out + ".centroids.npy", r.centroids);
     }
-    std::cout << "{\"rows\":" << X.rows << ",\"cols\":" << X.cols << ",\"k\":" << p.k << ",\"iterations\":" << p.iterations
-              << ",\"threads\":" << p.threads << ",\"train_rows\":" << r.trainRows << ",\"splits\":" << r.emptySplits
+    std::cout << "{\"rows\":" << X.rows << ",\"cols\":" << X.cols << ",\"k\":" << p.k
+              << ",\"iterations\":" << p.iterations << ",\"threads\":" << p.threads
+              << ",\"train_rows\":" << r.trainRows << ",\"splits\":" << r.emptySplits
               << ",\"seconds\":" << seconds << ",\"cpu_seconds\":" << cpu << ",\"stages\":" << stages
               << ",\"objective\":" << jsonList(r.objective) << "}\n";
     return 0;
@@ -235,11 +239,13 @@ int runKnn(const Options& o) {
         saveNpy64(out + ".dist.npy", std::vector<double>(g.dist.begin(), g.dist.end()), g.n, g.k);
         saveNpy64(out + ".typ.npy", typ, g.n, 1);
     }
-    std::cout << "{\"rows\":" << X.rows << ",\"cols\":" << X.cols << ",\"k\":" << k << ",\"threads\":" << p.index.threads
-              << ",\"exact\":" << (g.exact ? "true" : "false") << ",\"recall\":" << g.recall << ",\"type\":\"" << info.type
-              << "\",\"reason\":\"" << info.reason << "\",\"nlist\":" << info.nlist << ",\"nprobe\":" << info.nprobe
-              << ",\"train_rows\":" << info.trainRows << ",\"tuned_recall\":" << info.recall << ",\"seconds\":" << seconds
-              << ",\"cpu_seconds\":" << cpu << ",\"typicality_seconds\":" << typSeconds << ",\"stages\":" << stages << "}\n";
+    std::cout << "{\"rows\":" << X.rows << ",\"cols\":" << X.cols << ",\"k\":" << k
+              << ",\"threads\":" << p.index.threads << ",\"exact\":" << (g.exact ? "true" : "false")
+              << ",\"recall\":" << g.recall << ",\"type\":\"" << info.type << "\",\"reason\":\""
+              << info.reason << "\",\"nlist\":" << info.nlist << ",\"nprobe\":" << info.nprobe
+              << ",\"train_rows\":" << info.trainRows << ",\"tuned_recall\":" << info.recall
+              << ",\"seconds\":" << seconds << ",\"cpu_seconds\":" << cpu
+              << ",\"typicality_seconds\":" << typSeconds << ",\"stages\":" << stages << "}\n";
     return 0;
 }
 

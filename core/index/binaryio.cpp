@@ -55,7 +55,9 @@ void BinaryWriter::commit() {
     }
 }
 
-void BinaryWriter::fail(const std::string& what) const { throw Error(m_path + ": " + what); }
+void BinaryWriter::fail(const std::string& what) const {
+    throw Error(m_path + ": " + what);
+}
 
 BinaryReader::BinaryReader(const std::string& path) : m_path(path) {
     requireLittleEndian(path);
@@ -78,12 +80,19 @@ void BinaryReader::read(void* data, std::size_t bytes, const char* what) {
     }
 }
 
+void BinaryReader::seek(std::uint64_t offset) {
+    if (std::fseek(m_file, static_cast<long>(offset), SEEK_SET) != 0)
+        fail(errnoMessage("cannot read", errno));
+}
+
 std::uint64_t BinaryReader::position() const {
     const long p = std::ftell(m_file);
     return p < 0 ? 0 : static_cast<std::uint64_t>(p);
 }
 
-void BinaryReader::fail(const std::string& what) const { throw Error(m_path + ": " + what); }
+void BinaryReader::fail(const std::string& what) const {
+    throw Error(m_path + ": " + what);
+}
 
 std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t h) {
     const auto* p = static_cast<const unsigned char*>(data);

@@ -56,6 +56,8 @@ public:
         return value;
     }
     std::FILE* file() { return m_file; }
+    /// Moves to an absolute offset; throws winnow::Error on failure.
+    void seek(std::uint64_t offset);
     /// File size in bytes, and the current position.
     std::uint64_t size() const { return m_size; }
     std::uint64_t position() const;

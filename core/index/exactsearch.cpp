@@ -15,8 +15,8 @@
 
 namespace winnow::index::detail {
 
-void exactSearch(const float* base, std::int64_t nb, int d, Metric metric, const float* queries, std::int64_t nq,
-                 int kk, std::int64_t* ids, float* keys, int threads) {
+void exactSearch(const float* base, std::int64_t nb, int d, Metric metric, const float* queries,
+                 std::int64_t nq, int kk, std::int64_t* ids, float* keys, int threads) {
     ThreadScope scope(1, threads);
     guardFaiss("exact search", [&] {
         if (metric == Metric::L2)

@@ -16,7 +16,7 @@ namespace winnow::index::detail {
 /// ids -1 / key +inf pad lists when kk > nb. FAISS runs with OpenMP 1 and OpenBLAS `threads` (the best
 /// split on a small machine), the re-keying on `threads` OpenMP threads; the caller's settings are restored.
 /// Throws winnow::Error when FAISS fails.
-void exactSearch(const float* base, std::int64_t nb, int d, Metric metric, const float* queries, std::int64_t nq,
-                 int kk, std::int64_t* ids, float* keys, int threads);
+void exactSearch(const float* base, std::int64_t nb, int d, Metric metric, const float* queries,
+                 std::int64_t nq, int kk, std::int64_t* ids, float* keys, int threads);
 
 }  // namespace winnow::index::detail

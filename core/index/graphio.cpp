@@ -33,7 +33,8 @@ struct HashingWriter {
 }  // namespace
 
 void saveKnnGraph(const std::string& path, const select::KnnGraph& g, std::uint64_t tag) {
-    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) || g.dist.size() != g.ids.size())
+    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) ||
+        g.dist.size() != g.ids.size())
         throw std::invalid_argument("saveKnnGraph: inconsistent graph");
     detail::BinaryWriter w(path);
     HashingWriter hw{w};
@@ -82,7 +83,8 @@ select::KnnGraph loadKnnGraph(const std::string& path, std::uint64_t* tag) {
     const std::uint64_t expected = kHeaderBytes + entries * 12 + 8;
     if (entries > (std::uint64_t(1) << 40) || r.size() != expected)
         r.fail("file size " + std::to_string(r.size()) + " does not match n = " + std::to_string(g.n) +
-               ", k = " + std::to_string(g.k) + " (expected " + std::to_string(expected) + " bytes): truncated or corrupt");
+               ", k = " + std::to_string(g.k) + " (expected " + std::to_string(expected) +
+               " bytes): truncated or corrupt");
     g.ids.resize(static_cast<std::size_t>(entries));
     g.dist.resize(static_cast<std::size_t>(entries));
     read(g.ids.data(), g.ids.size() * sizeof(std::int64_t), "neighbour ids");
@@ -97,7 +99,8 @@ select::KnnGraph loadKnnGraph(const std::string& path, std::uint64_t* tag) {
             if (j < 0 || j >= g.n || j == i)
                 r.fail("invalid neighbour " + std::to_string(j) + " of row " + std::to_string(i));
             if (!std::isfinite(dist) || dist < prev)
-                r.fail("invalid distances in row " + std::to_string(i) + " (negative, not finite or not increasing)");
+                r.fail("invalid distances in row " + std::to_string(i) +
+                       " (negative, not finite or not increasing)");
             prev = dist;
         }
     }

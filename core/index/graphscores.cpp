@@ -9,10 +9,12 @@ namespace {
 
 /// Mean over the first K neighbours of each row of the distance (or its square), summed ascending in float64.
 std::vector<double> meanNeighbourDistance(const select::KnnGraph& g, int K, bool squared, const char* who) {
-    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) || g.dist.size() != g.ids.size())
+    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) ||
+        g.dist.size() != g.ids.size())
         throw std::invalid_argument(std::string(who) + ": inconsistent graph");
     if (g.n == 0) return {};
-    if (K < 1 || K > g.k) throw std::invalid_argument(std::string(who) + ": K must be between 1 and the graph's k");
+    if (K < 1 || K > g.k)
+        throw std::invalid_argument(std::string(who) + ": K must be between 1 and the graph's k");
     std::vector<double> out(static_cast<std::size_t>(g.n));
     for (std::int64_t i = 0; i < g.n; ++i) {
         const float* d = g.distances(i);

@@ -9,9 +9,9 @@
 
 extern "C" {
 // Fortran BLAS, as FAISS declares it (Debian's OpenBLAS and FAISS use 32-bit integers).
-int sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k, const float* alpha,
-           const float* a, const int* lda, const float* b, const int* ldb, const float* beta, float* c,
-           const int* ldc);
+int sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k,
+           const float* alpha, const float* a, const int* lda, const float* b, const int* ldb,
+           const float* beta, float* c, const int* ldc);
 }
 
 namespace winnow::index::detail {
@@ -65,7 +65,8 @@ namespace {
 
 /// The body of exactKey, inlined into a baseline and an AVX2 build (same operations in the same order, no
 /// FMA: both give bit-identical results).
-__attribute__((always_inline)) inline float keyBody(const float* a, const float* b, int d, bool innerProduct) {
+__attribute__((always_inline)) inline float keyBody(const float* a, const float* b, int d,
+                                                    bool innerProduct) {
     // Eight partial sums in a fixed order: vectorisable without reassociation.
     double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     int j = 0;
@@ -88,7 +89,9 @@ __attribute__((always_inline)) inline float keyBody(const float* a, const float*
     return static_cast<float>(innerProduct ? -s : s);
 }
 
-float keyBaseline(const float* a, const float* b, int d, bool innerProduct) { return keyBody(a, b, d, innerProduct); }
+float keyBaseline(const float* a, const float* b, int d, bool innerProduct) {
+    return keyBody(a, b, d, innerProduct);
+}
 
 __attribute__((target("avx2"))) float keyAvx2(const float* a, const float* b, int d, bool innerProduct) {
     return keyBody(a, b, d, innerProduct);
@@ -108,8 +111,8 @@ float exactKey(const float* a, const float* b, int d, bool innerProduct) {
     return key(a, b, d, innerProduct);
 }
 
-void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const std::int64_t* probes, int nprobe,
-             int kk, std::int64_t* outIds, float* outKey, int threads, IvfScratch& scratch) {
+void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const std::int64_t* probes,
+             int nprobe, int kk, std::int64_t* outIds, float* outKey, int threads, IvfScratch& scratch) {
     const int d = lists.dim;
     const int nlist = lists.lists();
     const std::int64_t pairs = nq * nprobe;
@@ -125,17 +128,20 @@ void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const
     {
         std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
         for (std::int64_t p = 0; p < pairs; ++p)
-            if (probes[p] >= 0) byList[static_cast<std::size_t>(fill[static_cast<std::size_t>(probes[p])]++)] = p;
+            if (probes[p] >= 0)
+                byList[static_cast<std::size_t>(fill[static_cast<std::size_t>(probes[p])]++)] = p;
     }
     auto& queryNorms = scratch.queryNorms;
     if (!lists.innerProduct) {
         queryNorms.resize(static_cast<std::size_t>(nq));
-        for (std::int64_t q = 0; q < nq; ++q) queryNorms[static_cast<std::size_t>(q)] = squaredNorm(queries + q * d, d);
+        for (std::int64_t q = 0; q < nq; ++q)
+            queryNorms[static_cast<std::size_t>(q)] = squaredNorm(queries + q * d, d);
     }
     // Per (query, slot): up to kk candidates of that list with exact keys; unprobed slots count 0.
     auto& slots = scratch.slots;
     auto& counts = scratch.counts;
-    if (slots.size() < static_cast<std::size_t>(pairs * kk)) slots.resize(static_cast<std::size_t>(pairs * kk));
+    if (slots.size() < static_cast<std::size_t>(pairs * kk))
+        slots.resize(static_cast<std::size_t>(pairs * kk));
     counts.assign(static_cast<std::size_t>(pairs), 0);
 
     // Largest lists first, so the dynamic schedule ends with small pieces of work.
@@ -165,14 +171,17 @@ void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const
             const int s = static_cast<int>(lists.sizes[static_cast<std::size_t>(l)]);
             const float* xs = lists.vectors[static_cast<std::size_t>(l)];
             const std::int64_t* ids = lists.ids[static_cast<std::size_t>(l)];
-            const float* xnorm = lists.innerProduct ? nullptr : lists.norms[static_cast<std::size_t>(l)].data();
+            const float* xnorm =
+                lists.innerProduct ? nullptr : lists.norms[static_cast<std::size_t>(l)].data();
             for (std::int64_t c0 = start[l]; c0 < start[l + 1]; c0 += kChunk) {
                 const int m = static_cast<int>(std::min(kChunk, start[l + 1] - c0));
                 for (int r = 0; r < m; ++r) {
                     const std::int64_t q = byList[static_cast<std::size_t>(c0 + r)] / nprobe;
-                    std::copy(queries + q * d, queries + (q + 1) * d, block.begin() + static_cast<std::ptrdiff_t>(r) * d);
+                    std::copy(queries + q * d, queries + (q + 1) * d,
+                              block.begin() + static_cast<std::ptrdiff_t>(r) * d);
                 }
-                // products (column-major s x m) = xs^T(as stored: d x s) ^T * block(d x m): products[r*s + j] = <x_j, q_r>
+                // products (column-major s x m) = xs^T(as stored: d x s) ^T * block(d x m): products[r*s + j]
+                // = <x_j, q_r>
                 const float one = 1, zero = 0;
                 sgemm_("T", "N", &s, &m, &d, &one, xs, &d, block.data(), &d, &zero, products.data(), &s);
                 for (int r = 0; r < m; ++r) {
@@ -183,7 +192,8 @@ void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const
                         for (int j = 0; j < s; ++j) top.offer({-dot[j], j, ids[j]});
                     } else {
                         const float qn = queryNorms[static_cast<std::size_t>(pair / nprobe)];
-                        for (int j = 0; j < s; ++j) top.offer({std::max(0.0f, qn + xnorm[j] - 2 * dot[j]), j, ids[j]});
+                        for (int j = 0; j < s; ++j)
+                            top.offer({std::max(0.0f, qn + xnorm[j] - 2 * dot[j]), j, ids[j]});
                     }
                     // Exact keys now, while the list is in cache: the norm formula loses small distances to
                     // cancellation (a duplicate of the query would sit at ~1e-2 instead of 0).
@@ -191,7 +201,9 @@ void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const
                     Candidate* out = slots.data() + pair * kk;
                     int w = 0;
                     for (const Scanned& c : top.items())
-                        out[w++] = {exactKey(q, xs + static_cast<std::int64_t>(c.pos) * d, d, lists.innerProduct), c.id};
+                        out[w++] = {
+                            exactKey(q, xs + static_cast<std::int64_t>(c.pos) * d, d, lists.innerProduct),
+                            c.id};
                     counts[static_cast<std::size_t>(pair)] = w;
                 }
             }
@@ -202,12 +214,14 @@ void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const
         for (std::int64_t q = 0; q < nq; ++q) {
             merged.reset(kk);
             for (std::int64_t pair = q * nprobe; pair < (q + 1) * nprobe; ++pair)
-                for (int t = 0; t < counts[static_cast<std::size_t>(pair)]; ++t) merged.offer(slots[static_cast<std::size_t>(pair * kk + t)]);
+                for (int t = 0; t < counts[static_cast<std::size_t>(pair)]; ++t)
+                    merged.offer(slots[static_cast<std::size_t>(pair * kk + t)]);
             auto& best = merged.items();
             std::sort(best.begin(), best.end());
             for (int t = 0; t < kk; ++t) {
                 const bool have = t < static_cast<int>(best.size());
-                outKey[q * kk + t] = have ? best[static_cast<std::size_t>(t)].key : std::numeric_limits<float>::infinity();
+                outKey[q * kk + t] =
+                    have ? best[static_cast<std::size_t>(t)].key : std::numeric_limits<float>::infinity();
                 outIds[q * kk + t] = have ? best[static_cast<std::size_t>(t)].id : -1;
             }
         }

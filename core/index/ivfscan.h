@@ -18,10 +18,10 @@ namespace winnow::index::detail {
 struct IvfLists {
     int dim = 0;
     bool innerProduct = false;
-    std::vector<const float*> vectors;         ///< per list: size x dim floats, contiguous
-    std::vector<const std::int64_t*> ids;      ///< per list: the row number of each vector
-    std::vector<std::int64_t> sizes;           ///< per list: number of vectors
-    std::vector<std::vector<float>> norms;     ///< per list: squared L2 norms (L2 only)
+    std::vector<const float*> vectors;      ///< per list: size x dim floats, contiguous
+    std::vector<const std::int64_t*> ids;   ///< per list: the row number of each vector
+    std::vector<std::int64_t> sizes;        ///< per list: number of vectors
+    std::vector<std::vector<float>> norms;  ///< per list: squared L2 norms (L2 only)
 
     int lists() const { return static_cast<int>(sizes.size()); }
 };
@@ -36,8 +36,8 @@ struct Candidate {
 /// Buffers of ivfScan kept between calls (a search in batches reuses them instead of faulting in fresh
 /// pages every batch). Not shared between threads.
 struct IvfScratch {
-    std::vector<Candidate> slots;   ///< per (query, probe slot): up to kk candidates
-    std::vector<int> counts;        ///< per (query, probe slot): how many are filled
+    std::vector<Candidate> slots;  ///< per (query, probe slot): up to kk candidates
+    std::vector<int> counts;       ///< per (query, probe slot): how many are filled
     std::vector<std::int64_t> byList;
     std::vector<std::int64_t> start;
     std::vector<float> queryNorms;
@@ -55,7 +55,7 @@ float exactKey(const float* a, const float* b, int d, bool innerProduct);
 /// distances (ascending) or, for inner product, minus the dot product (ascending); missing results have
 /// id -1 and key +infinity. Runs on `threads` OpenMP threads; the caller sets OpenBLAS to one thread.
 /// Memory: nq * nprobe * (kk * 16 + 4) bytes of candidates in scratch plus small per-thread blocks.
-void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const std::int64_t* probes, int nprobe,
-             int kk, std::int64_t* outIds, float* outKey, int threads, IvfScratch& scratch);
+void ivfScan(const IvfLists& lists, const float* queries, std::int64_t nq, const std::int64_t* probes,
+             int nprobe, int kk, std::int64_t* outIds, float* outKey, int threads, IvfScratch& scratch);
 
 }  // namespace winnow::index::detail

@@ -34,7 +34,9 @@ int faissSeed(std::uint64_t seed) {
 }
 
 /// Uniform double in [0, 1) from the top 53 bits of one mt19937_64 output.
-double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+double uniform01(std::mt19937_64& rng) {
+    return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 void requireFinite(const Matrix& X, const char* who) {
     for (float v : X.data)
@@ -132,8 +134,8 @@ KMeansResult kmeans(const Matrix& X, const KMeansParams& p, Progress& progress) 
     cp.seed = seed;
     cp.spherical = p.spherical;
     cp.verbose = false;
-    cp.min_points_per_centroid = 1;            // no "please provide more points" warnings on stderr
-    cp.max_points_per_centroid = 1 << 30;      // sampled above, once
+    cp.min_points_per_centroid = 1;        // no "please provide more points" warnings on stderr
+    cp.max_points_per_centroid = 1 << 30;  // sampled above, once
     faiss::Clustering clus(d, k, cp);
     if (given) {
         clus.centroids = p.initialCentroids.data;
@@ -145,7 +147,8 @@ KMeansResult kmeans(const Matrix& X, const KMeansParams& p, Progress& progress) 
         clus.centroids.resize(static_cast<std::size_t>(k) * d);
         for (int c = 0; c < k; ++c)
             std::memcpy(clus.centroids.data() + static_cast<std::size_t>(c) * d,
-                        train + static_cast<std::int64_t>(perm[static_cast<std::size_t>(c)]) * d, sizeof(float) * d);
+                        train + static_cast<std::int64_t>(perm[static_cast<std::size_t>(c)]) * d,
+                        sizeof(float) * d);
     }
 
     std::unique_ptr<faiss::IndexFlat> index;
@@ -167,7 +170,8 @@ KMeansResult kmeans(const Matrix& X, const KMeansParams& p, Progress& progress) 
             result.emptySplits += clus.iteration_stats.at(0).nsplit;
         }
     });
-    if (p.iterations == 0 && p.spherical) faiss::fvec_renorm_L2(static_cast<std::size_t>(d), k, clus.centroids.data());
+    if (p.iterations == 0 && p.spherical)
+        faiss::fvec_renorm_L2(static_cast<std::size_t>(d), k, clus.centroids.data());
     result.centroids.rows = k;
     result.centroids.cols = d;
     result.centroids.data = std::move(clus.centroids);
@@ -187,7 +191,8 @@ KMeansResult kmeans(const Matrix& X, const KMeansParams& p, Progress& progress) 
         label.resize(static_cast<std::size_t>(b));
         detail::guardFaiss("k-means", [&] { index->search(b, X.row(b0), 1, dis.data(), label.data()); });
         for (std::int64_t i = 0; i < b; ++i)
-            result.assignment[static_cast<std::size_t>(b0 + i)] = static_cast<int>(label[static_cast<std::size_t>(i)]);
+            result.assignment[static_cast<std::size_t>(b0 + i)] =
+                static_cast<int>(label[static_cast<std::size_t>(i)]);
     }
     const float* C = result.centroids.data.data();
 #pragma omp parallel for num_threads(threads) schedule(static)
@@ -221,7 +226,8 @@ std::vector<int> nearestCentroids(const Matrix& X, const Matrix& centroids, bool
     select::checkShape(X);
     select::checkShape(centroids);
     if (centroids.rows < 1) throw std::invalid_argument("nearestCentroids: no centroids");
-    if (X.rows > 0 && centroids.cols != X.cols) throw std::invalid_argument("nearestCentroids: dimensions differ");
+    if (X.rows > 0 && centroids.cols != X.cols)
+        throw std::invalid_argument("nearestCentroids: dimensions differ");
     requireFinite(X, "nearest centroids");
     requireFinite(centroids, "nearest centroids");
     std::vector<int> out(static_cast<std::size_t>(X.rows));

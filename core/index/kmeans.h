@@ -19,27 +19,27 @@ enum class KMeansInit {
 
 /// Knobs of kmeans().
 struct KMeansParams {
-    int k = 100;                        ///< clusters
-    int iterations = 20;                ///< Lloyd iterations (assignment + update)
-    std::uint64_t seed = 1234;          ///< sampling and initialisation (FAISS's default seed is 1234)
-    bool spherical = false;             ///< cosine k-means: assign by inner product, centroids L2-normalised
+    int k = 100;                ///< clusters
+    int iterations = 20;        ///< Lloyd iterations (assignment + update)
+    std::uint64_t seed = 1234;  ///< sampling and initialisation (FAISS's default seed is 1234)
+    bool spherical = false;     ///< cosine k-means: assign by inner product, centroids L2-normalised
     KMeansInit init = KMeansInit::RandomSample;  ///< ignored when initialCentroids is given
-    int threads = 0;                    ///< 0 = all hardware threads
-    int maxPointsPerCentroid = 256;     ///< train on a seeded sample of k * this rows when there are more
-                                        ///< (FAISS's default and rule); 0 = always train on all rows
-    select::Matrix initialCentroids;    ///< optional k x d start (e.g. to compare with another Lloyd)
+    int threads = 0;                             ///< 0 = all hardware threads
+    int maxPointsPerCentroid = 256;   ///< train on a seeded sample of k * this rows when there are more
+                                      ///< (FAISS's default and rule); 0 = always train on all rows
+    select::Matrix initialCentroids;  ///< optional k x d start (e.g. to compare with another Lloyd)
 };
 
 /// Output of kmeans(). Centroid c is row c of centroids.
 struct KMeansResult {
-    select::Matrix centroids;        ///< k x d final centroids (unit norm when spherical)
-    std::vector<int> assignment;     ///< per input row: its nearest final centroid (lowest index on ties)
-    std::vector<float> distance;     ///< per input row: Euclidean distance to that centroid, or 1 - cos when
-                                     ///< spherical (cos of the row with the unit centroid; 1 for zero rows)
-    std::vector<double> objective;   ///< per iteration, at its assignment step: sum of squared L2 distances
-                                     ///< (spherical: sum of inner products), as FAISS reports it
-    std::int64_t trainRows = 0;      ///< rows the iterations ran on (all, or the seeded sample)
-    int emptySplits = 0;             ///< empty clusters FAISS re-seeded by splitting large ones, all iterations
+    select::Matrix centroids;       ///< k x d final centroids (unit norm when spherical)
+    std::vector<int> assignment;    ///< per input row: its nearest final centroid (lowest index on ties)
+    std::vector<float> distance;    ///< per input row: Euclidean distance to that centroid, or 1 - cos when
+                                    ///< spherical (cos of the row with the unit centroid; 1 for zero rows)
+    std::vector<double> objective;  ///< per iteration, at its assignment step: sum of squared L2 distances
+                                    ///< (spherical: sum of inner products), as FAISS reports it
+    std::int64_t trainRows = 0;     ///< rows the iterations ran on (all, or the seeded sample)
+    int emptySplits = 0;  ///< empty clusters FAISS re-seeded by splitting large ones, all iterations
 };
 
 /// k-means on the rows of X with FAISS's Lloyd implementation (faiss::Clustering, run one iteration per call
@@ -64,7 +64,8 @@ struct KMeansResult {
 /// usefully on a small machine). Polls progress once per iteration.
 /// Throws std::invalid_argument for a bad matrix, k < 1, k > rows, iterations < 0, or initialCentroids
 /// whose shape is not k x cols; winnow::Error when X holds NaN or infinite values; winnow::Canceled.
-KMeansResult kmeans(const select::Matrix& X, const KMeansParams& params = {}, Progress& progress = nullProgress());
+KMeansResult kmeans(const select::Matrix& X, const KMeansParams& params = {},
+                    Progress& progress = nullProgress());
 
 /// The k-means++ initial centroids kmeans() uses (D^2 sampling on all rows of X; see kmeans.cpp for the
 /// exact draw). Throws std::invalid_argument for a bad matrix or k outside [1, rows].
@@ -75,15 +76,16 @@ select::Matrix kmeansPlusPlus(const select::Matrix& X, int k, std::uint64_t seed
 /// centroids within float32 rounding of each other may come out either way). Fits select::AssignFn.
 /// O(rows * k * d); OpenBLAS gets the threads. Throws std::invalid_argument for bad matrices, no centroids
 /// or differing dimensions; winnow::Error for NaN/infinite values.
-std::vector<int> nearestCentroids(const select::Matrix& X, const select::Matrix& centroids, bool innerProduct = false,
-                                  int threads = 0);
+std::vector<int> nearestCentroids(const select::Matrix& X, const select::Matrix& centroids,
+                                  bool innerProduct = false, int threads = 0);
 
 /// Callback shape for algorithms built on k-means (hierarchical k-means in core/select wraps it):
 /// cluster a matrix into k clusters with the given seed.
 using KMeansFunction = std::function<KMeansResult(const select::Matrix& X, int k, std::uint64_t seed)>;
 
 /// A KMeansFunction running kmeans() with base's knobs, k and seed replaced by the call's (and
-/// base.initialCentroids ignored). The progress object must outlive the function; it is polled as in kmeans().
+/// base.initialCentroids ignored). The progress object must outlive the function; it is polled as in
+/// kmeans().
 KMeansFunction kmeansFunction(KMeansParams base = {}, Progress& progress = nullProgress());
 
 }  // namespace winnow::index

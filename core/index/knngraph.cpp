@@ -74,12 +74,13 @@ void exactRows(const Matrix& X, const std::vector<std::int64_t>& rows, int k, in
         const std::int64_t b = std::min(kBatch, m - b0);
         queries.resize(static_cast<std::size_t>(b * d));
         for (std::int64_t r = 0; r < b; ++r)
-            std::copy(X.row(rows[static_cast<std::size_t>(b0 + r)]), X.row(rows[static_cast<std::size_t>(b0 + r)]) + d,
-                      queries.begin() + r * d);
+            std::copy(X.row(rows[static_cast<std::size_t>(b0 + r)]),
+                      X.row(rows[static_cast<std::size_t>(b0 + r)]) + d, queries.begin() + r * d);
         cand.resize(static_cast<std::size_t>(b * kk));
         keys.resize(cand.size());
         {
-            detail::exactSearch(X.data.data(), X.rows, d, Metric::L2, queries.data(), b, kk, cand.data(), keys.data(), threads);
+            detail::exactSearch(X.data.data(), X.rows, d, Metric::L2, queries.data(), b, kk, cand.data(),
+                                keys.data(), threads);
         }
         // Drop each row's own id (the lists are in (key, id) order already).
         for (std::int64_t r = 0; r < b; ++r) {
@@ -89,7 +90,8 @@ void exactRows(const Matrix& X, const std::vector<std::int64_t>& rows, int k, in
                 const std::int64_t j = cand[static_cast<std::size_t>(r * kk + t)];
                 if (j < 0 || j == i) continue;
                 ids[static_cast<std::size_t>((b0 + r) * k + w)] = j;
-                dist[static_cast<std::size_t>((b0 + r) * k + w)] = std::sqrt(keys[static_cast<std::size_t>(r * kk + t)]);
+                dist[static_cast<std::size_t>((b0 + r) * k + w)] =
+                    std::sqrt(keys[static_cast<std::size_t>(r * kk + t)]);
                 ++w;
             }
         }
@@ -106,13 +108,15 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
     graph.k = k;
     if (n == 0) return graph;
     if (k < 1 || k > n - 1) throw std::invalid_argument("knnGraph: k must be between 1 and rows-1");
-    if (params.margin < 0 || params.recallRows < 0) throw std::invalid_argument("knnGraph: negative parameter");
+    if (params.margin < 0 || params.recallRows < 0)
+        throw std::invalid_argument("knnGraph: negative parameter");
     for (float v : X.data)
         if (!std::isfinite(v)) throw Error("k-NN graph: the embeddings hold NaN or infinite values");
     if (progress.isCanceled()) throw Canceled();
     const int threads = detail::resolveThreads(params.index.threads);
     const int d = X.cols;
-    const int kk = static_cast<int>(std::min<std::int64_t>(n, static_cast<std::int64_t>(k) + 1 + params.margin));
+    const int kk =
+        static_cast<int>(std::min<std::int64_t>(n, static_cast<std::int64_t>(k) + 1 + params.margin));
 
     IndexParams ip = params.index;
     ip.metric = Metric::L2;
@@ -122,7 +126,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
     IndexInfo used;
     if (exact) {
         used.type = "Flat";
-        used.reason = ip.exact ? "asked for exact search" : "rows < " + std::to_string(std::max<std::int64_t>(ip.exactBelow, 2));
+        used.reason = ip.exact ? "asked for exact search"
+                               : "rows < " + std::to_string(std::max<std::int64_t>(ip.exactBelow, 2));
         used.rows = n;
         used.dim = d;
         used.seed = ip.seed;
@@ -150,7 +155,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
         if (exact) {
             cand.resize(static_cast<std::size_t>(b * kk));
             candDist.resize(cand.size());
-            detail::exactSearch(X.data.data(), n, d, Metric::L2, X.row(b0), b, kk, cand.data(), candDist.data(), threads);
+            detail::exactSearch(X.data.data(), n, d, Metric::L2, X.row(b0), b, kk, cand.data(),
+                                candDist.data(), threads);
             for (float& v : candDist) v = std::sqrt(v);
         } else {
             batch.rows = b;
@@ -160,7 +166,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
             candDist = std::move(r.distances);
         }
         detail::ThreadScope scope(threads, 1);
-        rerank(b0, b, kk, cand.data(), candDist.data(), k, threads, graph.ids.data(), graph.dist.data(), shortRows);
+        rerank(b0, b, kk, cand.data(), candDist.data(), k, threads, graph.ids.data(), graph.dist.data(),
+               shortRows);
     }
     approx = VectorIndex();
     if (!shortRows.empty()) {  // an approximate search found too few candidates: search those rows exactly
@@ -169,7 +176,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
         exactRows(X, shortRows, k, kk, threads, ids, dist, progress);
         for (std::size_t s = 0; s < shortRows.size(); ++s) {
             std::copy(ids.begin() + s * k, ids.begin() + (s + 1) * k, graph.ids.begin() + shortRows[s] * k);
-            std::copy(dist.begin() + s * k, dist.begin() + (s + 1) * k, graph.dist.begin() + shortRows[s] * k);
+            std::copy(dist.begin() + s * k, dist.begin() + (s + 1) * k,
+                      graph.dist.begin() + shortRows[s] * k);
         }
     }
 
@@ -178,7 +186,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
             graph.recall = used.recall;
         } else {
             progress.report(n, n, "measuring recall");
-            const auto rows = select::randomSubset(n, std::min(params.recallRows, n), ip.seed ^ kRecallSeedMix);
+            const auto rows =
+                select::randomSubset(n, std::min(params.recallRows, n), ip.seed ^ kRecallSeedMix);
             std::vector<std::int64_t> ids;
             std::vector<float> dist;
             exactRows(X, rows, k, kk, threads, ids, dist, progress);
@@ -190,7 +199,8 @@ KnnGraph knnGraph(const Matrix& X, int k, const KnnParams& params, Progress& pro
                 int found = 0;
                 for (int t = 0; t < k; ++t) {
                     const std::int64_t j = graph.ids[static_cast<std::size_t>(rows[s] * k + t)];
-                    if (truthSet.count(j) || graph.dist[static_cast<std::size_t>(rows[s] * k + t)] <= kth) ++found;
+                    if (truthSet.count(j) || graph.dist[static_cast<std::size_t>(rows[s] * k + t)] <= kth)
+                        ++found;
                 }
                 total += static_cast<double>(found) / k;
             }

@@ -54,12 +54,12 @@ std::unique_ptr<faiss::IndexFlat> makeFlat(int d, Metric metric) {
 
 /// Recall measurement state: queries are rows of X; the exact lists come once from brute force.
 struct RecallProbe {
-    std::vector<std::int64_t> rows;       ///< query row numbers
-    std::vector<float> queries;           ///< their vectors
-    int k = 0;                            ///< recall@k (self removed)
-    std::vector<std::int64_t> exactIds;   ///< rows * k, self removed
-    std::vector<float> exactKth;          ///< key of the k-th exact result
-    std::vector<std::int64_t> ranking;    ///< rows * nlist: lists by increasing distance from the query
+    std::vector<std::int64_t> rows;      ///< query row numbers
+    std::vector<float> queries;          ///< their vectors
+    int k = 0;                           ///< recall@k (self removed)
+    std::vector<std::int64_t> exactIds;  ///< rows * k, self removed
+    std::vector<float> exactKth;         ///< key of the k-th exact result
+    std::vector<std::int64_t> ranking;   ///< rows * nlist: lists by increasing distance from the query
 };
 
 /// The k results of a (k+1)-long list without the query's own row (or without the last one).
@@ -78,7 +78,8 @@ void dropSelf(const std::int64_t* ids, const float* keys, int kk, std::int64_t s
     }
 }
 
-double recallOf(const RecallProbe& probe, const std::vector<std::int64_t>& ids, const std::vector<float>& keys) {
+double recallOf(const RecallProbe& probe, const std::vector<std::int64_t>& ids,
+                const std::vector<float>& keys) {
     const int k = probe.k;
     const int kk = k + 1;
     double total = 0;
@@ -92,8 +93,8 @@ double recallOf(const RecallProbe& probe, const std::vector<std::int64_t>& ids, 
         const float tol = 1e-5f * (1.0f + std::abs(kth));
         int found = 0;
         for (int t = 0; t < k; ++t)
-            if (got[static_cast<std::size_t>(t)] >= 0 &&
-                (truth.count(got[static_cast<std::size_t>(t)]) || gotKeys[static_cast<std::size_t>(t)] <= kth + tol))
+            if (got[static_cast<std::size_t>(t)] >= 0 && (truth.count(got[static_cast<std::size_t>(t)]) ||
+                                                          gotKeys[static_cast<std::size_t>(t)] <= kth + tol))
                 ++found;
         total += static_cast<double>(found) / k;
     }
@@ -115,20 +116,24 @@ void fillLists(faiss::IndexIVFFlat& ivf, const Matrix& X, int threads, Progress&
             if (progress.isCanceled()) throw Canceled();
             progress.report(b0, n, "indexing");
             const std::int64_t b = std::min(kAddBatch, n - b0);
-            detail::guardFaiss("vector index", [&] { ivf.quantizer->assign(b, X.row(b0), listOf.data() + b0); });
+            detail::guardFaiss("vector index",
+                               [&] { ivf.quantizer->assign(b, X.row(b0), listOf.data() + b0); });
         }
     }
     const auto nlist = static_cast<std::size_t>(ivf.nlist);
     std::vector<std::int64_t> start(nlist + 1, 0);
     for (std::int64_t l : listOf) {
-        if (l < 0 || static_cast<std::size_t>(l) >= nlist) throw Error("vector index: FAISS assigned no list");
+        if (l < 0 || static_cast<std::size_t>(l) >= nlist)
+            throw Error("vector index: FAISS assigned no list");
         ++start[static_cast<std::size_t>(l) + 1];
     }
     for (std::size_t l = 0; l < nlist; ++l) start[l + 1] += start[l];
     std::vector<std::int64_t> rows(static_cast<std::size_t>(n));
     {
         std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-        for (std::int64_t i = 0; i < n; ++i) rows[static_cast<std::size_t>(fill[static_cast<std::size_t>(listOf[static_cast<std::size_t>(i)])]++)] = i;
+        for (std::int64_t i = 0; i < n; ++i)
+            rows[static_cast<std::size_t>(
+                fill[static_cast<std::size_t>(listOf[static_cast<std::size_t>(i)])]++)] = i;
     }
     std::vector<float> codes;
     for (std::size_t l = 0; l < nlist; ++l) {
@@ -136,8 +141,8 @@ void fillLists(faiss::IndexIVFFlat& ivf, const Matrix& X, int threads, Progress&
         if (count == 0) continue;
         codes.resize(static_cast<std::size_t>(count) * d);
         for (std::int64_t t = 0; t < count; ++t)
-            std::copy(X.row(rows[static_cast<std::size_t>(start[l] + t)]), X.row(rows[static_cast<std::size_t>(start[l] + t)]) + d,
-                      codes.begin() + t * d);
+            std::copy(X.row(rows[static_cast<std::size_t>(start[l] + t)]),
+                      X.row(rows[static_cast<std::size_t>(start[l] + t)]) + d, codes.begin() + t * d);
         detail::guardFaiss("vector index", [&] {
             inv->add_entries(l, static_cast<std::size_t>(count), rows.data() + start[l],
                              reinterpret_cast<const std::uint8_t*>(codes.data()));
@@ -148,7 +153,9 @@ void fillLists(faiss::IndexIVFFlat& ivf, const Matrix& X, int threads, Progress&
 
 }  // namespace
 
-const char* metricName(Metric metric) { return metric == Metric::L2 ? "L2" : "inner product"; }
+const char* metricName(Metric metric) {
+    return metric == Metric::L2 ? "L2" : "inner product";
+}
 
 VectorIndex::VectorIndex() = default;
 VectorIndex::~VectorIndex() = default;
@@ -160,8 +167,12 @@ const IndexInfo& VectorIndex::info() const {
     if (!d) throw std::logic_error("VectorIndex: empty index");
     return d->info;
 }
-std::int64_t VectorIndex::size() const { return d ? d->info.rows : 0; }
-int VectorIndex::dim() const { return d ? d->info.dim : 0; }
+std::int64_t VectorIndex::size() const {
+    return d ? d->info.rows : 0;
+}
+int VectorIndex::dim() const {
+    return d ? d->info.dim : 0;
+}
 
 void VectorIndex::Impl::prepareLists() {
     auto* ivf = dynamic_cast<faiss::IndexIVFFlat*>(index.get());
@@ -184,7 +195,8 @@ void VectorIndex::Impl::prepareLists() {
         lists.vectors[l] = reinterpret_cast<const float*>(inv->codes[l].data());
         lists.ids[l] = inv->ids[l].data();
         for (std::int64_t j = 0; j < s; ++j)
-            if (lists.ids[l][j] < 0 || lists.ids[l][j] >= info.rows) throw Error("vector index: IVF id out of range");
+            if (lists.ids[l][j] < 0 || lists.ids[l][j] >= info.rows)
+                throw Error("vector index: IVF id out of range");
         if (!lists.innerProduct) {
             auto& norms = lists.norms[l];
             norms.resize(static_cast<std::size_t>(s));
@@ -200,8 +212,8 @@ void VectorIndex::Impl::prepareLists() {
     if (total != info.rows) throw Error("vector index: IVF lists do not hold every row");
 }
 
-void VectorIndex::Impl::searchKeys(const float* queries, std::int64_t nq, int kk, int nprobe, std::int64_t* ids,
-                                   float* keys) const {
+void VectorIndex::Impl::searchKeys(const float* queries, std::int64_t nq, int kk, int nprobe,
+                                   std::int64_t* ids, float* keys) const {
     detail::ThreadScope scope(1, threads);
     if (info.exact) {
         const float* xb = static_cast<const faiss::IndexFlat*>(index.get())->get_xb();
@@ -259,9 +271,10 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     }
 
     // Coarse quantizer: k-means on a seeded sample.
-    const int nlist = static_cast<int>(
-        std::clamp<double>(std::round(params.nlistFactor * std::sqrt(static_cast<double>(n))), 1.0, static_cast<double>(n)));
-    const std::int64_t trainRows = std::min<std::int64_t>(n, static_cast<std::int64_t>(params.trainPointsPerList) * nlist);
+    const int nlist = static_cast<int>(std::clamp<double>(
+        std::round(params.nlistFactor * std::sqrt(static_cast<double>(n))), 1.0, static_cast<double>(n)));
+    const std::int64_t trainRows =
+        std::min<std::int64_t>(n, static_cast<std::int64_t>(params.trainPointsPerList) * nlist);
     Matrix sample;
     sample.rows = trainRows;
     sample.cols = dim;
@@ -269,8 +282,8 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     {
         const auto rows = select::randomSubset(n, trainRows, params.seed);
         for (std::int64_t i = 0; i < trainRows; ++i)
-            std::copy(X.row(rows[static_cast<std::size_t>(i)]), X.row(rows[static_cast<std::size_t>(i)]) + dim,
-                      sample.row(i));
+            std::copy(X.row(rows[static_cast<std::size_t>(i)]),
+                      X.row(rows[static_cast<std::size_t>(i)]) + dim, sample.row(i));
     }
     KMeansParams kp;
     kp.k = nlist;
@@ -278,7 +291,8 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     kp.seed = params.seed;
     kp.threads = impl->threads;
     kp.maxPointsPerCentroid = 0;
-    kp.spherical = params.metric == Metric::InnerProduct;  // lists by largest inner product need unit centroids
+    kp.spherical =
+        params.metric == Metric::InnerProduct;  // lists by largest inner product need unit centroids
     const KMeansResult coarse = kmeans(sample, kp, progress);
     sample = Matrix{};
 
@@ -287,7 +301,8 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     detail::guardFaiss("vector index", [&] {
         auto quantizer = makeFlat(dim, params.metric);
         quantizer->add(nlist, coarse.centroids.data.data());
-        auto ivf = std::make_unique<faiss::IndexIVFFlat>(quantizer.get(), dim, static_cast<std::size_t>(nlist), metric);
+        auto ivf = std::make_unique<faiss::IndexIVFFlat>(quantizer.get(), dim,
+                                                         static_cast<std::size_t>(nlist), metric);
         quantizer.release();
         ivf->own_fields = true;
         ivf->is_trained = true;
@@ -309,16 +324,16 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     const int kk = probe.k + 1;
     probe.queries.resize(static_cast<std::size_t>(nq) * dim);
     for (std::int64_t q = 0; q < nq; ++q)
-        std::copy(X.row(probe.rows[static_cast<std::size_t>(q)]), X.row(probe.rows[static_cast<std::size_t>(q)]) + dim,
-                  probe.queries.begin() + q * dim);
+        std::copy(X.row(probe.rows[static_cast<std::size_t>(q)]),
+                  X.row(probe.rows[static_cast<std::size_t>(q)]) + dim, probe.queries.begin() + q * dim);
     {
         if (progress.isCanceled()) throw Canceled();
         progress.report(0, 1, "measuring recall");
         detail::ThreadScope scope(1, impl->threads);
         std::vector<std::int64_t> ids(static_cast<std::size_t>(nq * kk));
         std::vector<float> keys(ids.size());
-        detail::exactSearch(X.data.data(), n, dim, params.metric, probe.queries.data(), nq, kk, ids.data(), keys.data(),
-                            impl->threads);
+        detail::exactSearch(X.data.data(), n, dim, params.metric, probe.queries.data(), nq, kk, ids.data(),
+                            keys.data(), impl->threads);
         probe.exactIds.resize(static_cast<std::size_t>(nq * probe.k));
         probe.exactKth.resize(static_cast<std::size_t>(nq));
         std::vector<float> kept(static_cast<std::size_t>(probe.k));
@@ -330,8 +345,9 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
         const auto* ivf = static_cast<const faiss::IndexIVFFlat*>(impl->index.get());
         probe.ranking.resize(static_cast<std::size_t>(nq) * nlist);
         std::vector<float> coarseKeys(probe.ranking.size());
-        detail::guardFaiss("vector index",
-                           [&] { ivf->quantizer->search(nq, probe.queries.data(), nlist, coarseKeys.data(), probe.ranking.data()); });
+        detail::guardFaiss("vector index", [&] {
+            ivf->quantizer->search(nq, probe.queries.data(), nlist, coarseKeys.data(), probe.ranking.data());
+        });
     }
     auto recallAt = [&](int nprobe) {
         if (progress.isCanceled()) throw Canceled();
@@ -343,8 +359,8 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
         std::vector<std::int64_t> ids(static_cast<std::size_t>(nq * kk));
         std::vector<float> keys(ids.size());
         detail::ThreadScope scope(impl->threads, 1);
-        detail::ivfScan(impl->lists, probe.queries.data(), nq, probes.data(), nprobe, kk, ids.data(), keys.data(),
-                        impl->threads, impl->scratch);
+        detail::ivfScan(impl->lists, probe.queries.data(), nq, probes.data(), nprobe, kk, ids.data(),
+                        keys.data(), impl->threads, impl->scratch);
         return recallOf(probe, ids, keys);
     };
     int hi = 1;
@@ -368,8 +384,8 @@ VectorIndex VectorIndex::build(const Matrix& X, const IndexParams& params, Progr
     if (hi > params.maxScanFraction * nlist) {
         const int percent = static_cast<int>(std::lround(100.0 * hi / nlist));
         buildFlat("IVF" + std::to_string(nlist) + " needs nprobe " + std::to_string(hi) + " (" +
-                  std::to_string(percent) + "% of the lists) for recall " + std::to_string(params.targetRecall) +
-                  ": exact search is cheaper");
+                  std::to_string(percent) + "% of the lists) for recall " +
+                  std::to_string(params.targetRecall) + ": exact search is cheaper");
         return VectorIndex(std::move(impl));
     }
     auto* ivf = static_cast<faiss::IndexIVFFlat*>(impl->index.get());
@@ -398,13 +414,15 @@ SearchResult VectorIndex::search(const Matrix& queries, int k, Progress& progres
     out.ids.resize(static_cast<std::size_t>(nq * kk));
     out.distances.resize(out.ids.size());
     const std::int64_t batch =
-        d->info.exact ? kExactBatch
-                      : std::clamp<std::int64_t>(kSlotBytes / (std::int64_t(d->info.nprobe) * kk * 16), 256, 16384);
+        d->info.exact
+            ? kExactBatch
+            : std::clamp<std::int64_t>(kSlotBytes / (std::int64_t(d->info.nprobe) * kk * 16), 256, 16384);
     for (std::int64_t b0 = 0; b0 < nq; b0 += batch) {
         if (progress.isCanceled()) throw Canceled();
         progress.report(b0, nq, "searching");
         const std::int64_t b = std::min(batch, nq - b0);
-        d->searchKeys(queries.row(b0), b, kk, d->info.nprobe, out.ids.data() + b0 * kk, out.distances.data() + b0 * kk);
+        d->searchKeys(queries.row(b0), b, kk, d->info.nprobe, out.ids.data() + b0 * kk,
+                      out.distances.data() + b0 * kk);
     }
     progress.report(nq, nq, "searching");
     const bool l2 = d->info.metric == Metric::L2;

@@ -17,38 +17,42 @@ namespace winnow::index {
 enum class Metric { L2, InnerProduct };
 
 /// Knobs of VectorIndex::build. The defaults were chosen by measurement on Debian's FAISS 1.7.3 (baseline
-/// x86-64, no AVX2) with 100,000 x 512 embeddings: bench/select (its README gives the figures).
+/// x86-64, no AVX2) on the 2-core project machine, with 100,000 x 512 mixture embeddings and k = 20
+/// (bench/select, figures in bench/README.md): the self k-NN graph took 5.3 / 35 / 129 CPU-s exact at
+/// 20,000 / 50,000 / 100,000 rows against 2.1 / 5.9 / 12.9 CPU-s with IVF at recall@20 >= 0.98, hence
+/// exactBelow = 20,000; nlist = 1, 2, 4 x sqrt(n) took 12.9, 17.5, 30.9 CPU-s at 100,000 rows (the coarse
+/// k-means grows with nlist^2 while the scanned fraction stayed about 1.3 %), hence nlistFactor = 1.
 struct IndexParams {
-    Metric metric = Metric::L2;          ///< metric of the index and of its searches
-    bool exact = false;                  ///< always use exact (flat) search
-    std::int64_t exactBelow = 50000;     ///< exact search below this many rows (exact costs O(n) per query)
-    double nlistFactor = 1.0;            ///< IVF: nlist = round(nlistFactor * sqrt(rows)), at least 1
-    int trainPointsPerList = 64;         ///< IVF: the coarse k-means trains on min(rows, this * nlist) rows
-    int trainIterations = 10;            ///< IVF: coarse k-means iterations (FAISS's IVF default)
-    double targetRecall = 0.95;          ///< IVF: smallest nprobe reaching this recall@recallK is kept
-    int recallK = 10;                    ///< IVF: k of the recall measurement
-    std::int64_t recallQueries = 1000;   ///< IVF: rows of the matrix used as recall queries (seeded sample)
-    double maxScanFraction = 0.25;       ///< IVF: when nprobe/nlist must exceed this, use exact search instead
-    std::uint64_t seed = 20260401;       ///< training sample, coarse k-means and recall sample
-    int threads = 0;                     ///< threads for FAISS and the scans; 0 = all hardware threads
+    Metric metric = Metric::L2;         ///< metric of the index and of its searches
+    bool exact = false;                 ///< always use exact (flat) search
+    std::int64_t exactBelow = 20000;    ///< exact search below this many rows (exact costs O(n) per query)
+    double nlistFactor = 1.0;           ///< IVF: nlist = round(nlistFactor * sqrt(rows)), at least 1
+    int trainPointsPerList = 64;        ///< IVF: the coarse k-means trains on min(rows, this * nlist) rows
+    int trainIterations = 10;           ///< IVF: coarse k-means iterations (FAISS's IVF default)
+    double targetRecall = 0.95;         ///< IVF: smallest nprobe reaching this recall@recallK is kept
+    int recallK = 10;                   ///< IVF: k of the recall measurement
+    std::int64_t recallQueries = 1000;  ///< IVF: rows of the matrix used as recall queries (seeded sample)
+    double maxScanFraction = 0.25;      ///< IVF: when nprobe/nlist must exceed this, use exact search instead
+    std::uint64_t seed = 20260401;      ///< training sample, coarse k-means and recall sample
+    int threads = 0;                    ///< threads for FAISS and the scans; 0 = all hardware threads
 };
 
 /// What build() chose and measured; to be recorded with anything derived from the index.
 struct IndexInfo {
-    std::string type;             ///< FAISS factory string: "Flat" or "IVF<nlist>,Flat"
-    std::string reason;           ///< why: "asked for exact", "rows < 50000", "IVF", "IVF would scan 40%"...
+    std::string type;    ///< FAISS factory string: "Flat" or "IVF<nlist>,Flat"
+    std::string reason;  ///< why: "asked for exact search", "rows < 20000", "IVF", or why IVF lost
     Metric metric = Metric::L2;
-    bool exact = true;            ///< true for flat (exact) search
-    std::int64_t rows = 0;        ///< vectors in the index
-    int dim = 0;                  ///< vector dimension
-    int nlist = 0;                ///< IVF lists (0 when exact)
-    int nprobe = 0;               ///< IVF lists scanned per query (0 when exact)
-    std::int64_t trainRows = 0;   ///< rows the coarse k-means trained on (0 when exact)
-    double targetRecall = 0;      ///< the target the nprobe search aimed at (0 when exact)
-    int recallK = 0;              ///< k of the recall measurement (0 when exact)
+    bool exact = true;               ///< true for flat (exact) search
+    std::int64_t rows = 0;           ///< vectors in the index
+    int dim = 0;                     ///< vector dimension
+    int nlist = 0;                   ///< IVF lists (0 when exact)
+    int nprobe = 0;                  ///< IVF lists scanned per query (0 when exact)
+    std::int64_t trainRows = 0;      ///< rows the coarse k-means trained on (0 when exact)
+    double targetRecall = 0;         ///< the target the nprobe search aimed at (0 when exact)
+    int recallK = 0;                 ///< k of the recall measurement (0 when exact)
     std::int64_t recallQueries = 0;  ///< queries of the recall measurement (0 when exact)
-    double recall = 1;            ///< measured recall@recallK at nprobe (1 when exact)
-    std::uint64_t seed = 0;       ///< IndexParams::seed used
+    double recall = 1;               ///< measured recall@recallK at nprobe (1 when exact)
+    std::uint64_t seed = 0;          ///< IndexParams::seed used
 };
 
 /// Result of a search: query q's j-th result is at q*k + j, best first.
@@ -65,9 +69,10 @@ struct SearchResult {
 ///
 /// Why IVF and not HNSW: on Debian's SSE-only FAISS, HNSW32 took 189 s to build over 100,000 x 512 on the
 /// 2-core project machine (IVF: 8 s to train and fill) for similar search speed at recall >= 0.95.
-/// IVF lists are scanned with blocked matrix products (OpenBLAS) instead of FAISS's per-vector SSE scanner,
-/// which is 40-100x slower on that build; results are those of FAISS's IVF search (the same lists are
-/// probed, the same vectors compared) up to float rounding and tie order.
+/// IVF lists are scanned with blocked matrix products (OpenBLAS, see ivfscan.h) instead of FAISS's
+/// per-vector SSE scanner: the 100,000-row self-search at nprobe 4 took 6.3 CPU-s against 51 for
+/// python3-faiss's IndexIVFFlat. Results are those of FAISS's IVF search (the same lists are probed, the
+/// same vectors compared) up to float rounding and tie order.
 ///
 /// Distances and order: candidates are found with FAISS's float32 formula |q|^2 + |x|^2 - 2 q.x, then the
 /// returned ones get their distance recomputed in float64 (the formula loses small distances to
@@ -106,8 +111,9 @@ public:
     /// queries.cols != dim() or k < 1, std::logic_error on an empty (moved-from) index, winnow::Canceled.
     SearchResult search(const select::Matrix& queries, int k, Progress& progress = nullProgress()) const;
 
-    /// Writes the index to one file: a Winnow header (magic "WNVINDX1", IndexInfo) followed by FAISS's own
-    /// serialisation (faiss::write_index). Atomic (temporary file + rename). Throws winnow::Error.
+    /// Writes the index to one file: a Winnow header (magic "WNVINDX1", version, IndexInfo), FAISS's own
+    /// serialisation (faiss::write_index), and an end marker with the FAISS part's length (layout in
+    /// vectorindexio.cpp). Atomic (temporary file + rename). Throws winnow::Error.
     void save(const std::string& path) const;
 
     /// Reads a file written by save(). threads as in IndexParams. Throws winnow::Error naming the file for a

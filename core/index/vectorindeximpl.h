@@ -15,11 +15,12 @@
 namespace winnow::index {
 
 struct VectorIndex::Impl {
-    std::unique_ptr<faiss::Index> index;  ///< faiss::IndexFlat (exact) or faiss::IndexIVFFlat owning its quantizer
+    std::unique_ptr<faiss::Index>
+        index;  ///< faiss::IndexFlat (exact) or faiss::IndexIVFFlat owning its quantizer
     IndexInfo info;
-    detail::IvfLists lists;               ///< view of the IVF lists (IVF only)
+    detail::IvfLists lists;  ///< view of the IVF lists (IVF only)
     int threads = 1;
-    mutable detail::IvfScratch scratch;   ///< reused by IVF searches (one search at a time, see VectorIndex)
+    mutable detail::IvfScratch scratch;  ///< reused by IVF searches (one search at a time, see VectorIndex)
 
     /// Builds `lists` from the IVF index; throws winnow::Error when the lists are not FAISS's array lists
     /// or hold ids outside [0, rows).

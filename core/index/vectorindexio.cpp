@@ -104,26 +104,31 @@ VectorIndex VectorIndex::load(const std::string& path, int threads) {
     i.seed = r.get<std::uint64_t>("seed");
     i.type = getString(r, "type");
     i.reason = getString(r, "reason");
-    if (i.rows < 0 || i.dim < 1 || i.nlist < 0 || i.nprobe < 0 || (!i.exact && (i.nlist < 1 || i.nprobe < 1)) ||
-        !(i.recall >= 0 && i.recall <= 1))
+    if (i.rows < 0 || i.dim < 1 || i.nlist < 0 || i.nprobe < 0 ||
+        (!i.exact && (i.nlist < 1 || i.nprobe < 1)) || !(i.recall >= 0 && i.recall <= 1))
         r.fail("corrupt header");
 
+    // Check the end marker before FAISS reads anything: a truncated file is reported as such (and FAISS,
+    // which leaks a half-read index when it throws, never sees one).
     const std::uint64_t begin = r.position();
+    if (r.size() < begin + 16) r.fail("truncated file (FAISS index data)");
+    r.seek(r.size() - 16);
+    char tail[8];
+    r.read(tail, sizeof tail, "end marker");
+    const auto length = r.get<std::uint64_t>("end marker");
+    if (std::memcmp(tail, kEnd, sizeof tail) != 0 || length != r.size() - 16 - begin)
+        r.fail("truncated or corrupt file (end marker)");
+    r.seek(begin);
     try {
         impl->index.reset(faiss::read_index(r.file(), 0));
     } catch (const faiss::FaissException& e) {
-        r.fail("corrupt or truncated FAISS index data (" + e.msg + ")");
+        r.fail("corrupt FAISS index data (" + e.msg + ")");
     } catch (const std::bad_alloc&) {
         r.fail("corrupt FAISS index data (impossible sizes)");
     } catch (const std::length_error&) {
         r.fail("corrupt FAISS index data (impossible sizes)");
     }
-    const std::uint64_t end = r.position();
-    char tail[8];
-    r.read(tail, sizeof tail, "end marker");
-    const auto length = r.get<std::uint64_t>("end marker");
-    if (std::memcmp(tail, kEnd, sizeof tail) != 0 || length != end - begin) r.fail("corrupt file (end marker)");
-    if (r.position() != r.size()) r.fail("unexpected bytes after the index");
+    if (r.position() != begin + length) r.fail("corrupt FAISS index data (length differs from the header's)");
 
     faiss::Index* idx = impl->index.get();
     const faiss::MetricType want = i.metric == Metric::L2 ? faiss::METRIC_L2 : faiss::METRIC_INNER_PRODUCT;

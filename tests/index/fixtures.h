@@ -26,7 +26,8 @@ inline select::Matrix indexPoints(const std::string& name) {
 
 /// Seeded Gaussian mixture (centres of scale 3, unit noise), optionally L2-normalised; generated here so that
 /// larger sets need no fixture files.
-inline select::Matrix mixture(std::int64_t n, int d, int centres, std::uint64_t seed, bool normalise = false) {
+inline select::Matrix mixture(std::int64_t n, int d, int centres, std::uint64_t seed,
+                              bool normalise = false) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal;
     std::vector<float> c(static_cast<std::size_t>(centres) * d);

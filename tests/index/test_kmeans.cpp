@@ -10,10 +10,10 @@
 #include "fixtures.h"
 #include "index/kmeans.h"
 
+using winnow::index::kmeans;
 using winnow::index::KMeansInit;
 using winnow::index::KMeansParams;
 using winnow::index::KMeansResult;
-using winnow::index::kmeans;
 using winnow::select::Matrix;
 
 namespace {
@@ -29,7 +29,8 @@ Matrix pick(const Matrix& X, const std::vector<std::int64_t>& rows) {
 void expectMatchesNumpy(const KMeansResult& got, const nlohmann::json& want) {
     const auto centroids = want["centroids"].get<std::vector<double>>();
     ASSERT_EQ(got.centroids.data.size(), centroids.size());
-    for (std::size_t t = 0; t < centroids.size(); ++t) EXPECT_NEAR(got.centroids.data[t], centroids[t], 1e-4) << t;
+    for (std::size_t t = 0; t < centroids.size(); ++t)
+        EXPECT_NEAR(got.centroids.data[t], centroids[t], 1e-4) << t;
     EXPECT_EQ(got.assignment, want["assignment"].get<std::vector<int>>());
     const auto distance = want["distance"].get<std::vector<double>>();
     ASSERT_EQ(got.distance.size(), distance.size());
@@ -68,7 +69,8 @@ TEST(IndexKMeans, SphericalMatchesNumpy) {
     expectMatchesNumpy(r, ref["spherical"]);
     for (std::int64_t c = 0; c < r.centroids.rows; ++c) {
         double n2 = 0;
-        for (int t = 0; t < r.centroids.cols; ++t) n2 += double(r.centroids.row(c)[t]) * r.centroids.row(c)[t];
+        for (int t = 0; t < r.centroids.cols; ++t)
+            n2 += double(r.centroids.row(c)[t]) * r.centroids.row(c)[t];
         EXPECT_NEAR(n2, 1.0, 1e-5);
     }
 }
@@ -89,7 +91,8 @@ TEST(IndexKMeans, DeterministicForASeed) {
         p.seed = 78;
         EXPECT_NE(kmeans(X, p).centroids.data, a.centroids.data);
         // The objective never increases under Lloyd iterations.
-        for (std::size_t t = 1; t < a.objective.size(); ++t) EXPECT_LE(a.objective[t], a.objective[t - 1] * (1 + 1e-6));
+        for (std::size_t t = 1; t < a.objective.size(); ++t)
+            EXPECT_LE(a.objective[t], a.objective[t - 1] * (1 + 1e-6));
     }
 }
 
@@ -202,5 +205,6 @@ TEST(IndexKMeans, NearestCentroidsMatchesBruteForce) {
         }
     }
     EXPECT_THROW(winnow::index::nearestCentroids(X, Matrix{}), std::invalid_argument);
-    EXPECT_THROW(winnow::index::nearestCentroids(X, winnow::test::mixture(3, 4, 1, 1)), std::invalid_argument);
+    EXPECT_THROW(winnow::index::nearestCentroids(X, winnow::test::mixture(3, 4, 1, 1)),
+                 std::invalid_argument);
 }

@@ -14,8 +14,8 @@
 #include "select/outliers.h"
 #include "select/typicality.h"
 
-using winnow::index::KnnParams;
 using winnow::index::knnGraph;
+using winnow::index::KnnParams;
 using winnow::select::KnnGraph;
 using winnow::select::Matrix;
 
@@ -65,7 +65,8 @@ TEST(IndexKnnGraph, ExactMatchesNumpyBruteForce) {
     ASSERT_EQ(g.ids.size(), ids.size());
     int mismatches = 0;
     for (std::size_t t = 0; t < ids.size(); ++t) {
-        if (g.ids[t] != ids[t] && ++mismatches < 10) ADD_FAILURE() << "entry " << t << ": " << g.ids[t] << " vs " << ids[t];
+        if (g.ids[t] != ids[t] && ++mismatches < 10)
+            ADD_FAILURE() << "entry " << t << ": " << g.ids[t] << " vs " << ids[t];
         EXPECT_NEAR(g.dist[t], dist[t], 1e-6 * std::max(1.0, dist[t])) << t;
     }
     EXPECT_EQ(mismatches, 0);
@@ -88,6 +89,26 @@ TEST(IndexKnnGraph, DuplicatesComeFirstByIdAndSelfIsExcluded) {
     }
     for (std::int64_t i = 0; i < g.n; ++i)
         for (int t = 0; t < g.k; ++t) ASSERT_NE(g.neighbours(i)[t], i);
+}
+
+// More exact duplicates than k + 1 + margin: every neighbour is a copy at distance 0, in id order; which
+// copies make the cut is FAISS's float32 choice (the documented limit of tie handling).
+TEST(IndexKnnGraph, ManyDuplicatesBeyondTheMargin) {
+    Matrix X = winnow::test::mixture(600, 16, 4, 13);
+    const std::int64_t copies[] = {5,   50,  77,  100, 120, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240,
+                                   250, 260, 270, 280, 290, 300, 310, 320, 330, 340, 350, 360, 370, 380, 390};
+    for (std::int64_t c : copies) std::copy(X.row(5), X.row(5) + X.cols, X.row(c));
+    const KnnGraph g = knnGraph(X, 10);
+    const std::unordered_set<std::int64_t> group(std::begin(copies), std::end(copies));
+    for (std::int64_t i : copies) {
+        for (int t = 0; t < g.k; ++t) {
+            EXPECT_TRUE(group.count(g.neighbours(i)[t])) << i;
+            EXPECT_EQ(g.distances(i)[t], 0.0f);
+            if (t > 0) {
+                EXPECT_LT(g.neighbours(i)[t - 1], g.neighbours(i)[t]);
+            }
+        }
+    }
 }
 
 TEST(IndexKnnGraph, ScoresAgreeWithSelectBruteForceAndNumpy) {
