@@ -37,6 +37,7 @@
 #include "widgets/jobs/jobmanager.h"
 #include "widgets/jobs/jobsdock.h"
 #include "widgets/jobs/jobstatuswidget.h"
+#include "widgets/map/projectmap.h"
 #include "widgets/project/project.h"
 #include "widgets/style/icons.h"
 
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
     createCuration();
+    createMap();
 
     auto* jobStatus = new JobStatusWidget(m_jobs);
     connect(jobStatus, &JobStatusWidget::clicked, this, [this] {
@@ -267,6 +269,7 @@ void MainWindow::setProject(std::unique_ptr<Project> project) {
     m_duplicates->setProject(project.get());
     m_curation->setProject(project.get());
     m_subsets->setProject(project.get());
+    m_map->setProject(project.get());
     if (m_project) m_undoGroup->removeStack(m_project->undoStack());
     m_project = std::move(project);
     if (m_project) {

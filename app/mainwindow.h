@@ -22,6 +22,7 @@ class DuplicatesView;
 class JobManager;
 class JobsDock;
 class Project;
+class ProjectMap;
 class SampleInspector;
 class SubsetsView;
 }  // namespace winnow::widgets
@@ -46,7 +47,7 @@ public:
     bool createProject(const QString& path, bool quiet = false);
     void closeProject();
     void setTheme(widgets::Theme theme);
-    /// Shows the browser (0) or the duplicates (1) tab.
+    /// Shows the browser (0), the duplicates (1) or the map (2) tab.
     void showTab(int tab);
 
     widgets::Project* project() const { return m_project.get(); }
@@ -58,6 +59,7 @@ public:
     QLabel* countsLabel() const { return m_counts; }
     widgets::CurationPanel* curation() const { return m_curation; }
     widgets::SubsetsView* subsets() const { return m_subsets; }
+    widgets::ProjectMap* map() const { return m_map; }
 
 public Q_SLOTS:
     void newProject();
@@ -84,6 +86,9 @@ private:
     bool ensureProject();
     /// The curation area (mainwindowcuration.cpp): Curation and Subsets docks, the Curate menu.
     void createCuration();
+    /// The Map tab (mainwindowmap.cpp): the project's embedding map and its links to the browser's filter,
+    /// the current subset, the inspector.
+    void createMap();
 
     widgets::JobManager* m_jobs;
     std::unique_ptr<widgets::Project> m_project;
@@ -107,6 +112,7 @@ private:
     widgets::SubsetsView* m_subsets = nullptr;
     QDockWidget* m_curationDock = nullptr;
     QDockWidget* m_subsetsDock = nullptr;
+    widgets::ProjectMap* m_map = nullptr;
 };
 
 }  // namespace winnow::app

@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "mainwindow.h"
 #include "widgets/browser/browserwidget.h"
@@ -16,6 +17,7 @@
 #include "widgets/curation/curationpanel.h"
 #include "widgets/curation/subsetsview.h"
 #include "widgets/jobs/jobsdock.h"
+#include "widgets/map/projectmap.h"
 #include "widgets/project/project.h"
 #include "widgets/style/icons.h"
 
@@ -73,7 +75,7 @@ void MainWindow::createCuration() {
 
     connect(m_subsets, &SubsetsView::currentSubsetChanged, this, [this](const QString& name) {
         m_browser->filterBar()->setSubset(name);
-        if (!name.isEmpty()) showTab(0);
+        if (!name.isEmpty() && m_tabs->currentWidget() != m_map) showTab(0);  // the map highlights it
     });
     connect(m_browser->filterBar(), &FilterBar::filterChanged, m_subsets, [this](const catalog::SampleFilter& f) {
         m_subsets->setCurrentSubset(f.subset ? QString::fromStdString(*f.subset) : QString());

@@ -14,6 +14,11 @@ and retrieval@1 of the JPEG re-encodes among the 2,000 originals. Throughput is 
 reference implementation of the same raw features (tests/data/embed/make_reference.py, one process) on a
 sample. With colour photographs available (scikit-learn's and matplotlib's sample images), random crops of
 them measure JPEG retrieval on colour content too (C++ side; baseline PCA-50 of 32 x 32 RGB thumbnails).
+With --store-rows N (default 1,000,000; 0 skips it), BUILD_DIR/bench/embed/bench_embedstore writes N x 512
+seeded float32 rows through curate::EmbeddingWriter into a temporary project and times curate::loadEmbeddings
+of all of them, against numpy reading the same .f32 file (np.fromfile) in the same run: with a cold page
+cache (the files' pages dropped with posix_fadvise(DONTNEED) before every read, since dropping the whole
+cache needs root) and a warm one, interleaved rounds, fastest kept. --store-only runs just that step.
 Prints the table and writes it to BUILD_DIR/bench-data/embed-results.md."""
 
 import argparse
@@ -21,13 +26,17 @@ import gzip
 import importlib.util
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import CommandFailed, Table, last_json, log, machine_line, timed, verdict  # noqa: E402
+from benchlib import (CommandFailed, PageCache, Table, best_interleaved, last_json, log, machine_line,  # noqa: E402
+                      timed, verdict)
 
 FASHION = "/usr/share/datasets/fashion-mnist"
 PHOTOS = ["/usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg",
@@ -68,23 +77,102 @@ def numpy_reference_rate(images, count):
     return count / (time.perf_counter() - start)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--build", required=True, help="build folder holding bench/embed/bench_embed")
-    parser.add_argument("--threads", type=int, default=0, help="threads of the embedder (0 = all cores)")
-    parser.add_argument("--fit", type=int, default=10000, help="images the whitening is fitted on")
-    parser.add_argument("--crops", type=int, default=2000, help="colour photo crops (0 = skip)")
-    parser.add_argument("--reference-sample", type=int, default=300, help="images for the numpy reference rate")
-    args = parser.parse_args()
+def evict(paths):
+    """Drops the page-cache pages of these files (posix_fadvise DONTNEED; works without root for clean pages)."""
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
 
-    build = os.path.abspath(args.build)
+
+def resident_mb(path):
+    """Megabytes of the file in the page cache (util-linux fincore), or None when it cannot tell."""
+    try:
+        out = subprocess.run(["fincore", "--bytes", "--noheadings", "--output", "RES", path], capture_output=True,
+                             text=True, check=True).stdout.split()
+        return int(out[0]) / 1e6
+    except (OSError, subprocess.CalledProcessError, ValueError, IndexError):
+        return None
+
+
+def store_measure(build, rows, dim, repeat):
+    """Writes rows x dim through the embedding store into a temporary project, then times loadEmbeddings
+    against np.fromfile of the same .f32, cold and warm. Returns a dict of figures."""
+    exe = os.path.join(build, "bench/embed/bench_embedstore")
+    if not os.path.exists(exe):
+        raise CommandFailed(f"{exe} is missing: cmake --build {build} --target bench_embedstore")
+    parent = os.path.join(build, "bench-data")
+    os.makedirs(parent, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="embedstore-", dir=parent)
+    try:
+        project = os.path.join(work, "store.winnow")
+        log(f"bench_embedstore: writing {rows:,} x {dim} float32 through the embedding store")
+        written = last_json(timed([exe, "write", "--project", project, "--rows", str(rows), "--dim", str(dim)],
+                                  timeout=3600).out)
+        f32 = written["f32"]
+        files = [f32, written["ids"]] + [p for p in (project, project + "-wal") if os.path.exists(p)]
+        gigabytes = rows * dim * 4 / 1e9
+
+        def ours():
+            doc = last_json(timed([exe, "load", "--project", project], timeout=3600).out)
+            if doc["rows"] != rows or doc["dim"] != dim:
+                raise CommandFailed(f"loadEmbeddings gave {doc['rows']} x {doc['dim']}")
+            return doc["best_seconds"], doc
+
+        def numpy_read():
+            start = time.perf_counter()
+            a = np.fromfile(f32, dtype="<f4").reshape(-1, dim)
+            seconds = time.perf_counter() - start
+            if a.shape != (rows, dim):
+                raise CommandFailed(f"np.fromfile gave {a.shape}")
+            del a
+            return seconds, None
+
+        def cxx_read(hugepages):
+            def go():
+                doc = last_json(timed([exe, "read", "--file", f32, "--hugepages", str(hugepages)], timeout=3600).out)
+                return doc["seconds"], doc
+            return go
+
+        residency = []
+
+        def cold(run):
+            def go():
+                evict(files)
+                residency.append(resident_mb(f32))
+                return run()
+            return go
+
+        def warm(run):
+            def go():
+                PageCache.warm(files)
+                return run()
+            return go
+
+        log(f"loading, cold page cache ({repeat} interleaved rounds)")
+        cold_ours, cold_np, cold_read, cold_huge = best_interleaved(
+            repeat, [cold(ours), cold(numpy_read), cold(cxx_read(0)), cold(cxx_read(1))])
+        log(f"loading, warm page cache ({repeat} interleaved rounds)")
+        warm_ours, warm_np, warm_read, warm_huge = best_interleaved(
+            repeat, [warm(ours), warm(numpy_read), warm(cxx_read(0)), warm(cxx_read(1))])
+        known = [r for r in residency if r is not None]
+        return {"rows": rows, "dim": dim, "gb": gigabytes, "write": written,
+                "cold": (cold_ours[0], cold_np[0]), "warm": (warm_ours[0], warm_np[0]),
+                "cxx_read": {"cold": (cold_read[0], cold_huge[0]), "warm": (warm_read[0], warm_huge[0])},
+                "load": warm_ours[1], "resident_mb_after_evict": max(known) if known else None}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def fashion_measure(args, build, threads, table):
+    """The built-in embedder on Fashion-MNIST (the rows above the store's); returns bench_embed's JSON."""
     exe = os.path.join(build, "bench/embed/bench_embed")
     if not os.path.exists(exe):
         sys.exit(f"{exe} is missing: cmake --build {build} --target bench_embed")
     out_dir = os.path.join(build, "bench-data", "embed")
     os.makedirs(out_dir, exist_ok=True)
-    threads = args.threads or os.cpu_count()
-    table = Table()
 
     cmd = [exe, "--data", FASHION, "--fit", str(args.fit), "--threads", str(args.threads), "--jpeg-count", "2000",
            "--jpeg-quality", "75", "--baseline", "1", "--repeat", "2", "--out", out_dir]
@@ -142,10 +230,65 @@ def main():
         table.note("colour photo crops: seeded square crops (64 px to half the shorter side) of "
                    + ", ".join(os.path.basename(p) for p in photos)
                    + ", shrunk to <= 128 px; the embedder is fitted on the crops; queries are their JPEG re-encodes.")
+    return doc
+
+
+def store_table(args, table):
+    """The embedding-store rows: loadEmbeddings against np.fromfile, cold and warm."""
+    try:
+        m = store_measure(os.path.abspath(args.build), args.store_rows, 512, args.store_repeat)
+    except CommandFailed as e:
+        table.error("embedding store load", str(e))
+        return None
+    size = f"{m['rows']:,} x {m['dim']} float32 ({m['gb']:.2f} GB)"
+    for cache in ("cold", "warm"):
+        ours, base = m[cache]
+        table.add(f"load {size} embeddings, {cache} page cache (s)",
+                  f"{ours:.2f} s ({m['gb'] / ours:.2f} GB/s, loadEmbeddings)",
+                  f"{base:.2f} s (np.fromfile)", base / ours, "< 10 s", verdict(ours < 10))
+    for cache in ("cold", "warm"):
+        plain, huge = m["cxx_read"][cache]
+        table.note(f"{cache}: C++ pread of the .f32 into fresh memory {plain:.2f} s (4 KiB pages), {huge:.2f} s "
+                   f"(MADV_HUGEPAGE); loadEmbeddings {m[cache][0]:.2f} s, np.fromfile {m[cache][1]:.2f} s.")
+    w, load = m["write"], m["load"]
+    resident = m["resident_mb_after_evict"]
+    table.note(f"embedding store: {m['rows']:,} samples inserted in {w['samples_seconds']:.1f} s (catalog::Writer); "
+               f"rows appended and committed (fdatasync) in {w['write_seconds']:.1f} s ({w['write_gb_per_s']:.2f} GB/s). "
+               f"loadEmbeddings is timed inside bench_embedstore around opening the catalog and loading (process start "
+               f"excluded); it maps the .f32, reads the .ids, queries the catalog's sample ids "
+               f"({load['sample_id_query_seconds']:.2f} s of it) and copies every row out; np.fromfile only reads the file.")
+    table.note("cold = the files' pages dropped with posix_fadvise(DONTNEED) before each read (no root needed; a "
+               "virtual disk may still be cached by the host)"
+               + (f", at most {resident:.0f} MB of the .f32 left resident" if resident is not None else "")
+               + f"; warm = every file read once before; best of {args.store_repeat} interleaved rounds.")
+    return m
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", required=True, help="build folder holding bench/embed/bench_embed")
+    parser.add_argument("--threads", type=int, default=0, help="threads of the embedder (0 = all cores)")
+    parser.add_argument("--fit", type=int, default=10000, help="images the whitening is fitted on")
+    parser.add_argument("--crops", type=int, default=2000, help="colour photo crops (0 = skip)")
+    parser.add_argument("--reference-sample", type=int, default=300, help="images for the numpy reference rate")
+    parser.add_argument("--store-rows", type=int, default=1000000,
+                        help="rows x 512 float32 written and loaded through the embedding store (0 = skip)")
+    parser.add_argument("--store-repeat", type=int, default=3, help="interleaved rounds of the store loads")
+    parser.add_argument("--store-only", action="store_true", help="only the embedding store step")
+    args = parser.parse_args()
+
+    build = os.path.abspath(args.build)
+    threads = args.threads or os.cpu_count()
+    table = Table()
+    doc = None if args.store_only else fashion_measure(args, build, threads, table)
+    store = store_table(args, table) if args.store_rows > 0 else None
+    if args.store_only:
+        table.note(machine_line(threads))
     text = table.text()
     print(text)
     with open(os.path.join(build, "bench-data", "embed-results.md"), "w") as f:
-        f.write("# bench/embed_bench.py\n\n" + table.markdown() + "\n```\n" + json.dumps(doc, indent=1) + "\n```\n")
+        f.write("# bench/embed_bench.py\n\n" + table.markdown() + "\n```\n"
+                + json.dumps({"bench_embed": doc, "embedding_store": store}, indent=1) + "\n```\n")
 
 
 if __name__ == "__main__":

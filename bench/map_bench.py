@@ -3,12 +3,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """2-D layouts (core/map) against umap-learn and scikit-learn's t-SNE, in one run on one machine.
 
-    /usr/bin/python3 bench/map_bench.py --build BUILD_DIR [--embeddings X.npy] [--threads N] [--no-70k]
+    /usr/bin/python3 bench/map_bench.py --build BUILD_DIR [--embeddings X.npy | --builtin] [--threads N] [--no-70k]
 
 Input: the first 10,000 Fashion-MNIST training images (Debian dataset-fashion-mnist) as embeddings:
 --embeddings X.npy (float32 rows matching the train images in order, e.g. the built-in embedder's
-output) or, by default, PCA-50 of the raw pixels / 255 computed here (numpy, float64 eigh of the
-covariance). Contenders on the same matrix, one after another:
+output), --builtin (the built-in embedding, made here through the shipping CLI: a project
+BUILD_DIR/bench-data/map/fashion-builtin/fashion-mnist.winnow with all 70,000 images, `winnow-cli embed`,
+`winnow-cli embeddings export`, rows put in train-then-test IDX order; the issue's measure) or, by default,
+PCA-50 of the raw pixels / 255 computed here (numpy, float64 eigh of the covariance). Contenders on the same
+matrix, one after another:
 
 * Winnow (BUILD_DIR/bench/map/bench_map): exact kNN graph by blocked OpenBLAS sgemm (timed apart), then
   map::umap (k 15) or map::tsne (perplexity 30, FFT gradient, 750 iterations);
@@ -22,7 +25,8 @@ bench_map trust (map::trustworthiness, checked against sklearn.manifold.trustwor
 itself (Winnow: kNN + layout as bench_map measures them; peers: the fit call) in wall seconds, and the
 CPU seconds of the whole process. The machine is shared, so the CPU ratio is the steadier figure.
 Then the full 70,000 images (train + test, PCA-50 fitted on all 70,000): Winnow's UMAP and t-SNE times
-(--peers-70k adds umap-learn, --trust-70k the trustworthiness of Winnow's layouts).
+(--peers-70k adds umap-learn, --trust-70k the trustworthiness of Winnow's layouts). With --builtin, also
+`winnow-cli map` on the 70,000-image project (FAISS k-NN graph, caching included) and its cached re-read.
 The table goes to stdout and BUILD_DIR/bench-data/map/results.md.
 """
 
@@ -59,20 +63,67 @@ def pca(x, components):
     return (centred @ vectors[:, np.argsort(values)[::-1][:components]]).astype(np.float32)
 
 
+def builtin_project(build, work):
+    """The 70,000-image Fashion-MNIST project embedded by the built-in embedder (made once, through winnow-cli);
+    returns (project path, .npy of its embeddings in train-then-test IDX order, columns)."""
+    cli = os.path.join(build, "app/cli/winnow-cli")
+    folder = os.path.join(work, "fashion-builtin")
+    os.makedirs(folder, exist_ok=True)
+    project = os.path.join(folder, "fashion-mnist.winnow")
+    if not os.path.exists(project):
+        log(f"builtin: creating {project}")
+        timed([cli, "create", project])
+    log("builtin: importing Fashion-MNIST (rerun: nothing to add)")
+    run = timed([cli, "ingest", project, FASHION, "--dataset", "fashion-mnist", "--quiet", "--json"], ok_codes=(0, 1),
+                timeout=7200)
+    log(f"builtin: import {run.seconds:.1f} s")
+    run = timed([cli, "embed", project, "--quiet", "--json"], ok_codes=(0, 1), timeout=7200)
+    doc = last_json(run.out)
+    log(f"builtin: embed {run.seconds:.1f} s ({doc.get('embedded', 0)} new vectors, dim {doc.get('dim')})")
+    exported = os.path.join(folder, "builtin.npy")
+    timed([cli, "embeddings", "export", project, exported, "--embedder", "builtin", "--json"], timeout=7200)
+    emb = np.load(exported)
+    ids = np.load(os.path.join(folder, "builtin.ids.npy"))
+    listed = json.loads(timed([cli, "samples", project, "--json"], timeout=7200).out)["samples"]
+    where = {s["id"]: (0 if "train-images" in os.path.basename(s["uri"]) else 1, int(s["member"] or 0))
+             for s in listed}
+    order = sorted(range(len(ids)), key=lambda r: where[int(ids[r])])
+    if len(order) != 70000 or where[int(ids[order[0]])] != (0, 0):
+        raise SystemExit(f"builtin: expected 70,000 embedded images starting with train record 0, got {len(order)}")
+    path = os.path.join(folder, "builtin-idx-order.npy")
+    np.save(path, emb[order].astype(np.float32))
+    return project, path, emb.shape[1]
+
+
 def prepare(args, work):
     """Writes x10k.npy (and x70k.npy) into work; returns their paths and a description."""
     os.makedirs(work, exist_ok=True)
     x10k, x70k = os.path.join(work, "x10k.npy"), os.path.join(work, "x70k.npy")
+    if args.builtin:
+        args.project, args.embeddings, columns = builtin_project(os.path.abspath(args.build), work)
+        x10k, x70k, _ = prepare_from(args.embeddings, x10k, x70k)
+        return x10k, x70k, f"the built-in embedding ({columns} columns; winnow-cli embed on all 70,000 images)"
     if args.embeddings:
-        emb = np.load(args.embeddings).astype(np.float32)
-        if emb.ndim != 2 or len(emb) < 10000:
-            raise SystemExit(f"{args.embeddings}: need a 2-D array with at least 10,000 rows")
-        np.save(x10k, emb[:10000])
-        if len(emb) >= 70000:
-            np.save(x70k, emb[:70000])
-        elif os.path.exists(x70k):
-            os.remove(x70k)
-        return x10k, (x70k if len(emb) >= 70000 else None), f"{args.embeddings} ({emb.shape[1]} columns)"
+        return prepare_from(args.embeddings, x10k, x70k)
+    return prepare_pca(args, work, x10k, x70k)
+
+
+def prepare_from(embeddings, x10k, x70k):
+    emb = np.load(embeddings).astype(np.float32)
+    if emb.ndim != 2 or len(emb) < 10000:
+        raise SystemExit(f"{embeddings}: need a 2-D array with at least 10,000 rows")
+    np.save(x10k, emb[:10000])
+    if len(emb) >= 70000:
+        np.save(x70k, emb[:70000])
+    elif os.path.exists(x70k):
+        os.remove(x70k)
+    stamp = os.path.join(os.path.dirname(x10k), "stamp.json")
+    if os.path.exists(stamp):
+        os.remove(stamp)  # x10k/x70k no longer hold the PCA-50 input
+    return x10k, (x70k if len(emb) >= 70000 else None), f"{embeddings} ({emb.shape[1]} columns)"
+
+
+def prepare_pca(args, work, x10k, x70k):
     stamp = os.path.join(work, "stamp.json")
     want = {"input": "pca50-raw-pixels", "version": 1}
     if not (os.path.exists(stamp) and json.load(open(stamp)) == want and os.path.exists(x10k)
@@ -157,6 +208,25 @@ class Bench:
         log(f"{which} n={rows}: fit {doc['fit_seconds']:.2f} s, CPU {doc['fit_cpu']:.1f} s")
         return doc
 
+    def project_map(self, project):
+        """winnow-cli map on the whole project: the shipping path (FAISS k-NN graph, layout, caching)."""
+        cli = os.path.join(self.build, "app/cli/winnow-cli")
+        for method in ("umap",) + (() if self.args.no_tsne_70k else ("tsne",)):
+            log(f"70k: winnow-cli map --method {method} (computed, then read from the cache)")
+            run = timed([cli, "map", project, "--method", method, "--recompute", "--quiet", "--json"], timeout=7200)
+            doc = last_json(run.out)
+            again = timed([cli, "map", project, "--method", method, "--quiet", "--json"], timeout=600)
+            cached = last_json(again.out)
+            info = doc["info"]
+            label = "UMAP" if method == "umap" else "t-SNE"
+            self.table.add(f"{label} {doc['rows']:,} (winnow-cli map, project): time", f"{doc['seconds']:.1f} s", "—",
+                           None)
+            self.table.note(f"winnow-cli map {method} on the project ({doc['rows']:,} samples): layout with its k-NN "
+                            f"graph {doc['seconds']:.1f} s (graph {info.get('knn')}, recall "
+                            f"{info.get('knn_recall', 1):.3f}, k {info.get('knn_k')}, from the cache: "
+                            f"{info.get('knn_cached')}); whole command {run.seconds:.1f} s wall, {run.cpu:.0f} s CPU; "
+                            f"second run read from the cache ({cached['cached']}) in {again.seconds:.2f} s wall")
+
     def trust(self, data, layout):
         run = timed([self.exe, "trust", "--data", data, "--layout", layout, "--k", "10", "--threads", self.threads],
                     timeout=7200)
@@ -238,6 +308,9 @@ class Bench:
                 self.table.note(f"Winnow {label} 70,000: exact kNN {doc['knn_seconds']:.1f} s + layout "
                                 f"{doc['layout_seconds']:.1f} s; process CPU {doc['cpu']:.0f} s{extra}")
 
+        if args.builtin and not args.no_70k:
+            self.project_map(args.project)
+
         text = self.table.text()
         print(text)
         with open(os.path.join(self.work, "results.md"), "w") as f:
@@ -249,6 +322,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", required=True, help="build folder holding bench/map/bench_map")
     parser.add_argument("--embeddings", help=".npy embeddings, rows in Fashion-MNIST train order (default: PCA-50)")
+    parser.add_argument("--builtin", action="store_true",
+                        help="input: the built-in embedding of a Fashion-MNIST project made with winnow-cli")
     parser.add_argument("--threads", type=int, default=os.cpu_count(), help="threads of every contender")
     parser.add_argument("--no-70k", action="store_true", help="skip the 70,000-sample runs")
     parser.add_argument("--no-tsne-70k", action="store_true", help="skip Winnow's t-SNE on 70,000")
@@ -261,6 +336,8 @@ def main():
     args = parser.parse_args()
     if args.peer:
         return peer_main(args)
+    if args.builtin and args.embeddings:
+        raise SystemExit("--builtin and --embeddings exclude each other")
     if not os.access(os.path.join(args.build, "bench/map/bench_map"), os.X_OK):
         raise SystemExit(f"{args.build}/bench/map/bench_map is missing: configure with "
                          f"-DWINNOW_EXTRA_CORE_MODULES=map and build the bench_map target")

@@ -138,6 +138,22 @@ const std::vector<Command>& commands() {
           "Stored scores appear in the inspector, sort the grid (samples --order score:NAME) and feed\n"
           "recipe filters ({\"filter\": \"score\", \"name\": NAME, \"min\": ...})."},
          runScores},
+        {{"map",
+          {"PROJECT"},
+          "compute a 2-D layout (UMAP, t-SNE, PCA) of stored embeddings, cached in the project; export as CSV",
+          {{"embedder", "E", "the embeddings to lay out (default builtin)"},
+           {"method", "NAME", "umap (default), tsne or pca"},
+           {"param", "KEY=VALUE", "a parameter of the method, e.g. k=15, min_dist=0.1, perplexity=30, seed=42; "
+                                  "repeatable", true},
+           {"recompute", "", "compute again even when the project has this layout cached"},
+           {"csv", "FILE", "write the coordinates as CSV: sample_id,x,y"},
+           {"list", "", "list the cached layouts instead (and the methods with their parameters)"},
+           kQuiet,
+           kJson},
+          "Layouts are cached per embedder, method, parameters and embeddings: a second run is read back,\n"
+          "and new embeddings or removed samples make a new one. The k-NN graph UMAP and t-SNE start from is\n"
+          "cached too (exact below 20,000 samples, FAISS IVF above). Same parameters and seed, same layout."},
+         runMap},
     };
     return list;
 }

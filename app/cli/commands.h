@@ -32,6 +32,7 @@ int runEmbed(const Args& args);
 int runEmbeddings(const Args& args);
 int runSubsets(const Args& args);
 int runScores(const Args& args);
+int runMap(const Args& args);
 
 /// Prints a JSON document to stdout (2-space indent, UTF-8, one trailing newline).
 void printJson(const nlohmann::json& doc);

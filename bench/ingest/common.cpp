@@ -11,49 +11,6 @@ namespace fs = std::filesystem;
 
 namespace winnow::bench {
 
-Options::Options(int argc, char** argv, int first) {
-    for (int k = first; k < argc; ++k) {
-        const std::string arg = argv[k];
-        if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument " + arg);
-        const auto eq = arg.find('=');
-        if (eq != std::string::npos) {
-            m_values[arg.substr(2, eq - 2)] = arg.substr(eq + 1);
-        } else {
-            if (k + 1 >= argc) throw UsageError("missing value after " + arg);
-            m_values[arg.substr(2)] = argv[++k];
-        }
-    }
-}
-
-std::string Options::text(const std::string& name, const std::string& fallback) const {
-    const auto it = m_values.find(name);
-    return it == m_values.end() ? fallback : it->second;
-}
-
-long long Options::integer(const std::string& name, long long fallback) const {
-    const auto it = m_values.find(name);
-    if (it == m_values.end()) return fallback;
-    try {
-        std::size_t used = 0;
-        const long long v = std::stoll(it->second, &used);
-        if (used == it->second.size()) return v;
-    } catch (const std::logic_error&) {
-    }
-    throw UsageError("--" + name + " needs an integer, got " + it->second);
-}
-
-double Options::number(const std::string& name, double fallback) const {
-    const auto it = m_values.find(name);
-    if (it == m_values.end()) return fallback;
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(it->second, &used);
-        if (used == it->second.size()) return v;
-    } catch (const std::logic_error&) {
-    }
-    throw UsageError("--" + name + " needs a number, got " + it->second);
-}
-
 std::vector<std::string> listImages(const std::string& dir) {
     std::vector<std::string> files;
     std::error_code ec;

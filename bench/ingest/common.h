@@ -13,25 +13,9 @@
 #include <thread>
 #include <vector>
 
+#include "../benchargs.h"  // Options, UsageError, runSubcommand
+
 namespace winnow::bench {
-
-/// Command-line options "--name value" after the subcommand.
-class Options {
-public:
-    Options(int argc, char** argv, int first);
-    std::string text(const std::string& name, const std::string& fallback = "") const;
-    long long integer(const std::string& name, long long fallback) const;
-    double number(const std::string& name, double fallback) const;
-    bool has(const std::string& name) const { return m_values.count(name) > 0; }
-
-private:
-    std::map<std::string, std::string> m_values;
-};
-
-/// Thrown for bad usage; main prints it and exits with status 2.
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 /// Regular files directly in dir whose extension is .jpg/.jpeg/.png, sorted by name, as absolute paths.
 std::vector<std::string> listImages(const std::string& dir);

@@ -10,33 +10,11 @@
 //   bench_ingest idx      --dir DIR [--threads T] [--analyze 1]
 //
 // Each prints one JSON line on stdout. Exit status: 0, 1 when something failed, 2 on bad usage.
-#include <cstring>
-#include <iostream>
-
 #include "subcommands.h"
 
 int main(int argc, char** argv) {
     using namespace winnow::bench;
-    const char* usage =
-        "usage: bench_ingest generate|hash|decode|analyze|idx [--option value ...] (see main.cpp)\n";
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-        std::cerr << usage;
-        return argc < 2 ? 2 : 0;
-    }
-    const std::string command = argv[1];
-    try {
-        const Options options(argc, argv, 2);
-        if (command == "generate") return runGenerate(options);
-        if (command == "hash") return runHash(options);
-        if (command == "decode") return runDecode(options);
-        if (command == "analyze") return runAnalyze(options);
-        if (command == "idx") return runIdx(options);
-        throw UsageError("unknown subcommand " + command);
-    } catch (const UsageError& e) {
-        std::cerr << "bench_ingest: " << e.what() << "\n" << usage;
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "bench_ingest " << command << ": " << e.what() << "\n";
-        return 1;
-    }
+    return runSubcommand(argc, argv, "bench_ingest",
+                         {{"generate", runGenerate}, {"hash", runHash}, {"decode", runDecode}, {"analyze", runAnalyze},
+                          {"idx", runIdx}});
 }

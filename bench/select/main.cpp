@@ -3,9 +3,10 @@
 // bench_select: the C++ side of bench/select_bench.py (selection, k-means and k-NN graph benchmarks).
 //
 //   bench_select generate  --out FILE.npy [--n 100000] [--d 512] [--components 100] [--seed 20260401]
-//   [--threads T] bench_select bandwidth [--mb 1024] [--threads T] [--repeat 5] bench_select kcenter   --data
-//   FILE.npy --budget B [--rows R] [--out PICKS.npy] bench_select kmeans    --data FILE.npy --k K
-//   [--iterations 20] [--seed 1234] [--init random|plusplus]
+//                          [--threads T]
+//   bench_select bandwidth [--mb 1024] [--threads T] [--repeat 5]
+//   bench_select kcenter   --data FILE.npy --budget B [--rows R] [--out PICKS.npy]
+//   bench_select kmeans    --data FILE.npy --k K [--iterations 20] [--seed 1234] [--init random|plusplus]
 //                          [--threads T] [--out PREFIX]
 //   bench_select knn       --data FILE.npy --k K [--exact 0|1] [--rows R] [--target 0.95] [--nlist-factor C]
 //                          [--threads T] [--out PREFIX]
@@ -15,33 +16,11 @@
 // .npy files: PICKS.npy (int64), PREFIX.assign.npy (int64), PREFIX.centroids.npy (float32),
 // PREFIX.ids.npy (int64, n x k), PREFIX.dist.npy and PREFIX.typ.npy (float64).
 // Exit status: 0, 1 when something failed, 2 on bad usage.
-#include <cstring>
-#include <iostream>
-
 #include "measures.h"
 
 int main(int argc, char** argv) {
     using namespace winnow::bench;
-    const char* usage =
-        "usage: bench_select generate|bandwidth|kcenter|kmeans|knn [--option value ...] (see main.cpp)\n";
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-        std::cerr << usage;
-        return argc < 2 ? 2 : 0;
-    }
-    const std::string command = argv[1];
-    try {
-        const Options options(argc, argv, 2);
-        if (command == "generate") return runGenerate(options);
-        if (command == "bandwidth") return runBandwidth(options);
-        if (command == "kcenter") return runKCenter(options);
-        if (command == "kmeans") return runKMeans(options);
-        if (command == "knn") return runKnn(options);
-        throw UsageError("unknown subcommand " + command);
-    } catch (const UsageError& e) {
-        std::cerr << "bench_select: " << e.what() << "\n" << usage;
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "bench_select " << command << ": " << e.what() << "\n";
-        return 1;
-    }
+    return runSubcommand(argc, argv, "bench_select",
+                         {{"generate", runGenerate}, {"bandwidth", runBandwidth}, {"kcenter", runKCenter},
+                          {"kmeans", runKMeans}, {"knn", runKnn}});
 }

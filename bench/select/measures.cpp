@@ -99,35 +99,6 @@ private:
 
 }  // namespace
 
-Options::Options(int argc, char** argv, int first) {
-    for (int k = first; k < argc; k += 2) {
-        const std::string key = argv[k];
-        if (key.rfind("--", 0) != 0 || k + 1 >= argc) throw UsageError("expected --option value at " + key);
-        m_values[key.substr(2)] = argv[k + 1];
-    }
-}
-
-std::string Options::text(const std::string& name, const std::string& fallback) const {
-    const auto it = m_values.find(name);
-    return it == m_values.end() ? fallback : it->second;
-}
-
-std::string Options::required(const std::string& name) const {
-    const auto it = m_values.find(name);
-    if (it == m_values.end()) throw UsageError("--" + name + " is required");
-    return it->second;
-}
-
-long long Options::integer(const std::string& name, long long fallback) const {
-    const auto it = m_values.find(name);
-    return it == m_values.end() ? fallback : std::stoll(it->second);
-}
-
-double Options::number(const std::string& name, double fallback) const {
-    const auto it = m_values.find(name);
-    return it == m_values.end() ? fallback : std::stod(it->second);
-}
-
 int runGenerate(const Options& o) {
     MixtureParams p;
     p.n = o.integer("n", p.n);

@@ -4,6 +4,8 @@
 
 #include "catalog/database.h"
 
+#include <algorithm>
+
 namespace winnow::catalog {
 
 const char* const kSampleColumns =
@@ -73,12 +75,20 @@ SampleQuery::SampleQuery(const SampleFilter& f) {
         for (int i = 0; i < 4; ++i) params.emplace_back(like);
     }
     if (f.ids) {
-        std::string list;
-        for (auto id : *f.ids) {
-            if (!list.empty()) list += ',';
-            list += std::to_string(id);  // integers: no injection possible
+        // One bound JSON array rather than a literal IN list: SQLite parses and codes a 100,000-term list
+        // on every prepare (about 0.4 s), while json_each reads the bound text into the IN table in tens of
+        // ms. Sorted, the IN table's b-tree is built by appends (about twice as fast).
+        std::vector<std::int64_t> sorted = *f.ids;
+        std::sort(sorted.begin(), sorted.end());
+        sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+        std::string list = "[";
+        list.reserve(sorted.size() * 8 + 2);
+        for (auto id : sorted) {
+            if (list.size() > 1) list += ',';
+            list += std::to_string(id);
         }
-        conds.push_back("s.id IN (" + list + ")");
+        list += ']';
+        add("s.id IN (SELECT value FROM json_each(?))", list);
     }
     for (std::size_t i = 0; i < conds.size(); ++i) where += (i ? " AND " : " WHERE ") + conds[i];
 

@@ -149,7 +149,8 @@ void migrate(Database& db) {
     if (version == current) return;
     if (db.readOnly()) {
         throw Error("this project uses an older schema (version " + std::to_string(version) +
-                    "); open it once read-write to upgrade it");
+                    "); it is upgraded in place the first time it is opened for writing: open it in the Winnow app, "
+                    "or run a command that writes to it, such as `winnow-cli embed` or `winnow-cli scores --compute`");
     }
     for (int v = version; v < current; ++v) {
         Transaction tx(db);

@@ -126,7 +126,7 @@ struct SampleFilter {
     std::optional<std::string> subset;     ///< subset name
     std::optional<SampleStatus> status;
     bool exactDuplicatesOnly = false;      ///< only samples whose SHA-512 occurs more than once
-    std::optional<std::vector<std::int64_t>> ids;  ///< only these sample ids
+    std::optional<std::vector<std::int64_t>> ids;  ///< only these sample ids (any order; bound as one JSON array, so 100,000s are fine)
     std::optional<double> minBlur, maxBlur;
     std::optional<double> minBrightness, maxBrightness;
     std::optional<double> minContrast, maxContrast;

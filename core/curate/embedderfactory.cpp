@@ -9,7 +9,10 @@
 #include <mutex>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "common/error.h"
+#include "torchembed/pluginapi.h"
 #ifdef WINNOW_HAVE_BUILTIN_EMBEDDER
 #include "embed/builtin.h"
 #endif
@@ -20,16 +23,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using CreateFn = embed::Embedder* (*)(const char*, const char*, char*, std::size_t);
-using DestroyFn = void (*)(embed::Embedder*);
-using VersionFn = int (*)();
-
 /// The TorchScript plugin, loaded once and never unloaded (libtorch does not survive dlclose).
 struct TorchPlugin {
-    CreateFn create = nullptr;
-    DestroyFn destroy = nullptr;
+    torchembed::TorchCreateEmbedderFn create = nullptr;
+    torchembed::TorchDestroyEmbedderFn destroy = nullptr;
+    torchembed::TorchCreateScorerFn createScorer = nullptr;
+    torchembed::TorchDestroyScorerFn destroyScorer = nullptr;
+    torchembed::TorchScorerDescribeFn describeScorer = nullptr;
+    torchembed::TorchScorerScoreFn scoreImages = nullptr;
     std::string error;  ///< why it could not be loaded
 };
+
+template <typename Fn>
+Fn symbol(void* handle, const char* name) {
+    return reinterpret_cast<Fn>(::dlsym(handle, name));
+}
 
 std::vector<std::string> pluginCandidates() {
     std::vector<std::string> out;
@@ -61,14 +69,21 @@ const TorchPlugin& torchPlugin() {
                 tried += "\n  " + path + " (" + ::dlerror() + ")";
                 continue;
             }
-            auto version = reinterpret_cast<VersionFn>(::dlsym(handle, "winnow_torch_plugin_version"));
-            plugin.create = reinterpret_cast<CreateFn>(::dlsym(handle, "winnow_torch_create_embedder"));
-            plugin.destroy = reinterpret_cast<DestroyFn>(::dlsym(handle, "winnow_torch_destroy_embedder"));
-            if (!version || version() != 1 || !plugin.create || !plugin.destroy) {
-                plugin.create = nullptr;
-                tried += "\n  " + path + " (not a Winnow TorchScript plugin of this version)";
+            auto version = symbol<torchembed::TorchPluginVersionFn>(handle, "winnow_torch_plugin_version");
+            TorchPlugin p;
+            p.create = symbol<torchembed::TorchCreateEmbedderFn>(handle, "winnow_torch_create_embedder");
+            p.destroy = symbol<torchembed::TorchDestroyEmbedderFn>(handle, "winnow_torch_destroy_embedder");
+            p.createScorer = symbol<torchembed::TorchCreateScorerFn>(handle, "winnow_torch_create_scorer");
+            p.destroyScorer = symbol<torchembed::TorchDestroyScorerFn>(handle, "winnow_torch_destroy_scorer");
+            p.describeScorer = symbol<torchembed::TorchScorerDescribeFn>(handle, "winnow_torch_scorer_describe");
+            p.scoreImages = symbol<torchembed::TorchScorerScoreFn>(handle, "winnow_torch_scorer_score");
+            if (!version || version() != torchembed::kTorchPluginVersion || !p.create || !p.destroy ||
+                !p.createScorer || !p.destroyScorer || !p.describeScorer || !p.scoreImages) {
+                tried += "\n  " + path + " (not a Winnow TorchScript plugin of version " +
+                         std::to_string(torchembed::kTorchPluginVersion) + ")";
                 continue;
             }
+            plugin = p;
             return;
         }
         plugin.error = "this Winnow cannot run TorchScript models: its libtorch plugin was not found or not loaded" + tried;
@@ -80,7 +95,7 @@ const TorchPlugin& torchPlugin() {
 /// own copy of the Error type, which catch sites here would not recognise).
 class PluginEmbedder final : public embed::Embedder {
 public:
-    PluginEmbedder(embed::Embedder* inner, DestroyFn destroy) : m_inner(inner), m_destroy(destroy) {}
+    PluginEmbedder(embed::Embedder* inner, torchembed::TorchDestroyEmbedderFn destroy) : m_inner(inner), m_destroy(destroy) {}
     ~PluginEmbedder() override { m_destroy(m_inner); }
     std::string name() const override { return guard([&] { return m_inner->name(); }); }
     int dim() const override { return guard([&] { return m_inner->dim(); }); }
@@ -107,8 +122,63 @@ private:
         }
     }
     embed::Embedder* m_inner;
-    DestroyFn m_destroy;
+    torchembed::TorchDestroyEmbedderFn m_destroy;
 };
+
+/// The plugin's TorchScriptScorer behind its C entry points.
+class PluginScorer final : public ImageScorer {
+public:
+    PluginScorer(void* inner, const TorchPlugin& plugin) : m_inner(inner), m_plugin(plugin) {
+        try {
+            std::vector<char> text(1024);
+            long n = m_plugin.describeScorer(m_inner, text.data(), text.size());
+            if (n >= static_cast<long>(text.size())) {
+                text.resize(static_cast<std::size_t>(n) + 1);
+                n = m_plugin.describeScorer(m_inner, text.data(), text.size());
+            }
+            if (n < 0 || n >= static_cast<long>(text.size())) throw Error("no description");
+            const auto j = nlohmann::json::parse(std::string(text.data(), static_cast<std::size_t>(n)));
+            m_name = j.at("name").get<std::string>();
+            m_identity = j.at("identity").get<std::string>();
+            m_batchSize = j.at("batch_size").get<int>();
+            m_minSide = j.at("min_side").get<int>();
+            m_device = j.at("device").get<std::string>();
+        } catch (const std::exception& e) {
+            m_plugin.destroyScorer(m_inner);
+            throw Error(std::string("the TorchScript plugin could not describe the scorer: ") + e.what());
+        }
+    }
+    ~PluginScorer() override { m_plugin.destroyScorer(m_inner); }
+    std::string name() const override { return m_name; }
+    std::string identityJson() const override { return m_identity; }
+    int batchSize() const override { return m_batchSize; }
+    int preferredMinSide() const override { return m_minSide; }
+    std::string device() const override { return m_device; }
+    void score(const std::vector<imageio::Image>& images, float* out) override {
+        char error[2048] = {0};
+        if (m_plugin.scoreImages(m_inner, &images, out, error, sizeof error) != 0)
+            throw Error(error[0] ? std::string(error) : "the scorer " + m_name + " failed");
+    }
+
+private:
+    void* m_inner;
+    const TorchPlugin& m_plugin;
+    std::string m_name, m_identity, m_device;
+    int m_batchSize = 1, m_minSide = 0;
+};
+
+bool isModelFile(const std::string& spec) {
+    const std::string ext = fs::path(spec).extension().string();
+    return ext == ".pt" || ext == ".json";
+}
+
+/// The loaded plugin, once the model file is known to exist.
+const TorchPlugin& pluginFor(const std::string& spec) {
+    if (!fs::exists(spec)) throw Error("no such model file: " + spec);
+    const TorchPlugin& plugin = torchPlugin();
+    if (!plugin.create) throw Error(plugin.error);
+    return plugin;
+}
 
 }  // namespace
 
@@ -120,20 +190,26 @@ std::unique_ptr<embed::Embedder> createEmbedder(const std::string& spec, const s
         throw Error("this build of Winnow has no built-in embedder");
 #endif
     }
-    const fs::path path(spec);
-    const std::string ext = path.extension().string();
-    if (ext != ".pt" && ext != ".json") {
+    if (!isModelFile(spec)) {
         throw Error("unknown embedder '" + spec +
                     "': give builtin, the name of an embedder the project has, or a TorchScript model (.pt) or "
                     "its sidecar (.json)");
     }
-    if (!fs::exists(path)) throw Error("no such model file: " + spec);
-    const TorchPlugin& plugin = torchPlugin();
-    if (!plugin.create) throw Error(plugin.error);
+    const TorchPlugin& plugin = pluginFor(spec);
     char error[2048] = {0};
     embed::Embedder* inner = plugin.create(spec.c_str(), device.c_str(), error, sizeof error);
     if (!inner) throw Error(error[0] ? std::string(error) : "the model could not be loaded: " + spec);
     return std::make_unique<PluginEmbedder>(inner, plugin.destroy);
+}
+
+std::unique_ptr<ImageScorer> createScorer(const std::string& spec, const std::string& device, int batchSize) {
+    if (!isModelFile(spec))
+        throw Error("a scorer model is a TorchScript file (.pt) or its sidecar (.json), not '" + spec + "'");
+    const TorchPlugin& plugin = pluginFor(spec);
+    char error[2048] = {0};
+    void* inner = plugin.createScorer(spec.c_str(), device.c_str(), batchSize, error, sizeof error);
+    if (!inner) throw Error(error[0] ? std::string(error) : "the model could not be loaded: " + spec);
+    return std::make_unique<PluginScorer>(inner, plugin);
 }
 
 }  // namespace winnow::curate

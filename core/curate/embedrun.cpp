@@ -3,7 +3,6 @@
 #include "curate/embedrun.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <future>
@@ -12,10 +11,10 @@
 
 #include "catalog/catalog.h"
 #include "common/error.h"
+#include "curate/decodebatch.h"
 #include "curate/embedderfactory.h"
 #include "curate/embeddingstore.h"
 #include "imageio/image.h"
-#include "ingest/sampleimage.h"
 
 namespace winnow::curate {
 
@@ -24,45 +23,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// Decoded images of a batch; images[i] is empty when samples[i] failed (errors[i] says why).
-struct DecodedBatch {
-    std::vector<catalog::Sample> samples;
-    std::vector<imageio::Image> images;
-    std::vector<std::string> errors;
-};
-
-/// Decodes a batch on `threads` threads. Images far larger than the embedder needs are shrunk by area
-/// averaging (longest side to 4x its preferred shorter side) so that a batch of big PNGs stays small.
-DecodedBatch decodeBatch(std::vector<catalog::Sample> samples, const std::string& dataDir, int minSide,
-                         int threads) {
-    DecodedBatch out;
-    out.images.resize(samples.size());
-    out.errors.resize(samples.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < samples.size(); i = next++) {
-            try {
-                imageio::Image image = ingest::loadSampleImage(samples[i], dataDir, minSide);
-                if (minSide > 0 && std::min(image.width, image.height) > 4 * minSide) {
-                    const double scale = 4.0 * minSide / std::min(image.width, image.height);
-                    const int longest = std::max(image.width, image.height);
-                    image = imageio::shrinkToFit(image, std::max(1, static_cast<int>(longest * scale + 0.5)));
-                }
-                out.images[i] = std::move(image);
-            } catch (const std::exception& e) {
-                out.errors[i] = e.what();
-            }
-        }
-    };
-    const int n = std::max(1, std::min<int>(threads, static_cast<int>(samples.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    out.samples = std::move(samples);
-    return out;
-}
 
 /// Evenly spread positions: floor(i * total / n) for i < n.
 std::vector<std::int64_t> spread(const std::vector<std::int64_t>& ids, std::int64_t n) {

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "dup/neardup.h"
 #include "curate/embeddingstore.h"
+#include "curate/layouts.h"
 #include "index/graphscores.h"
 #include "index/kmeans.h"
 #include "index/knngraph.h"
@@ -274,23 +275,6 @@ MethodOutput keepFirstPerGroup(const std::vector<Key>& key, std::int64_t size, c
     return out;
 }
 
-/// Above this many rows, k-NN scores come from the FAISS k-NN graph instead of the exact O(n^2) scan.
-constexpr std::int64_t kGraphThreshold = 20000;
-
-/// Typicality (or the squared variant) or outlier scores of every row, K nearest neighbours.
-std::vector<double> knnScores(const select::Matrix& X, int k, bool outlier, bool squared, Progress& progress,
-                              nlohmann::json& info) {
-    if (X.rows <= kGraphThreshold) {
-        info["knn"] = "exact";
-        return outlier ? select::outlierScores(X, k) : select::typicality(X, k, squared);
-    }
-    index::IndexInfo indexInfo;
-    const select::KnnGraph graph = index::knnGraph(X, k, {}, progress, &indexInfo);
-    info["knn"] = graph.exact ? "exact (FAISS)" : "approximate (FAISS)";
-    info["knn_recall"] = graph.recall;
-    return outlier ? index::outlierScoresFromGraph(graph, k) : index::typicalityFromGraph(graph, k, squared);
-}
-
 std::int64_t defaultClusters(std::int64_t n) {
     return std::max<std::int64_t>(1, std::min<std::int64_t>(n, std::llround(std::sqrt(static_cast<double>(n) / 2.0))));
 }
@@ -341,6 +325,27 @@ std::vector<int> intList(const std::string& text, const char* key) {
 
 }  // namespace
 
+/// Above this many rows, k-NN scores come from the FAISS k-NN graph instead of the exact O(n^2) scan.
+constexpr std::int64_t kGraphThreshold = 20000;
+
+std::vector<double> knnScores(const SelectionData& data, const select::Matrix& X, int k, bool outlier, bool squared,
+                              Progress& progress, nlohmann::json& info) {
+    if (X.rows <= kGraphThreshold) {
+        info["knn"] = "exact";
+        return outlier ? select::outlierScores(X, k) : select::typicality(X, k, squared);
+    }
+    if (data.catalog && !data.embedder.empty() && static_cast<std::int64_t>(data.ids.size()) == X.rows) {
+        if (auto cached = cachedKnnGraph(*data.catalog, data.embedder, data.ids, X, k, &info))
+            return outlier ? index::outlierScoresFromGraph(*cached, k) : index::typicalityFromGraph(*cached, k, squared);
+    }
+    index::IndexInfo indexInfo;
+    const select::KnnGraph graph = index::knnGraph(X, k, {}, progress, &indexInfo);
+    info["knn"] = graph.exact ? "exact (FAISS)" : "approximate (FAISS)";
+    info["knn_recall"] = graph.recall;
+    return outlier ? index::outlierScoresFromGraph(graph, k) : index::typicalityFromGraph(graph, k, squared);
+}
+
+
 MethodOutput runMethod(const std::string& method, SelectionData& data, MethodParams& params, std::int64_t size,
                        std::uint64_t seed, Progress& progress) {
     const MethodInfo* info = findMethod(method);
@@ -380,7 +385,7 @@ MethodOutput runMethod(const std::string& method, SelectionData& data, MethodPar
                 out.rows = select::randomSubset(X.rows, budget, 0);
                 out.scores.assign(out.rows.size(), 0.0);
             } else {
-                const auto typ = knnScores(X, clampK(k, X.rows), false, variant == "squared", progress, out.info);
+                const auto typ = knnScores(data, X, clampK(k, X.rows), false, variant == "squared", progress, out.info);
                 out.rows = topByScore(typ, budget);
                 for (auto i : out.rows) out.scores.push_back(typ[static_cast<std::size_t>(i)]);
             }
@@ -405,7 +410,7 @@ MethodOutput runMethod(const std::string& method, SelectionData& data, MethodPar
                 out.rows = select::randomSubset(X.rows, budget, 0);
                 out.scores.assign(out.rows.size(), 0.0);
             } else {
-                const auto score = knnScores(X, clampK(k, X.rows), true, false, progress, out.info);
+                const auto score = knnScores(data, X, clampK(k, X.rows), true, false, progress, out.info);
                 out.rows = topByScore(score, budget);
                 for (auto i : out.rows) out.scores.push_back(score[static_cast<std::size_t>(i)]);
             }

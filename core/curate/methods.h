@@ -80,6 +80,13 @@ struct MethodOutput {
     nlohmann::json info = nlohmann::json::object();  ///< what the method measured or decided
 };
 
+/// Typicality (or its squared variant) or outlier scores of every row of X (the pool's embeddings, or a
+/// normalised copy) with K nearest neighbours: an exact scan up to 20,000 rows; above, the project's cached
+/// k-NN graph (curate/layouts.h) when the pool is exactly the embeddings it was built for, otherwise a FAISS
+/// graph (exact or IVF with its measured recall). info receives "knn" and, from a graph, "knn_recall".
+std::vector<double> knnScores(const SelectionData& data, const select::Matrix& X, int k, bool outlier, bool squared,
+                              Progress& progress, nlohmann::json& info);
+
 /// Runs a selection method. size < 0 means "no size given" (allowed only when sizeOptional). A size above
 /// the pool is clamped. Throws winnow::Error for an unknown method or bad parameters, winnow::Canceled.
 MethodOutput runMethod(const std::string& method, SelectionData& data, MethodParams& params, std::int64_t size,

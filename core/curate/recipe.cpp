@@ -13,7 +13,6 @@
 #include "common/error.h"
 #include "curate/embeddingstore.h"
 #include "curate/methods.h"
-#include "select/outliers.h"
 
 namespace winnow::curate {
 
@@ -290,7 +289,12 @@ SelectionResult runRecipe(const catalog::Catalog& catalog, const Recipe& recipe,
             if (fraction < 0 || fraction > 1) throw Error("filter outliers: fraction must be in [0, 1]");
             const std::int64_t n = pool.table.X.rows;
             if (n >= 2) {
-                const auto score = select::outlierScores(pool.table.X, std::max(1, std::min<int>(k, static_cast<int>(n - 1))));
+                SelectionData data;
+                data.ids = pool.ids;
+                data.catalog = &catalog;
+                data.embedder = recipe.embedder;
+                const auto score = knnScores(data, pool.table.X, std::max(1, std::min<int>(k, static_cast<int>(n - 1))),
+                                             true, false, progress, stage.info);
                 const auto removeCount = static_cast<std::int64_t>(std::llround(fraction * static_cast<double>(n)));
                 // The removeCount highest scores (lowest row first on ties), as select::outliers orders them.
                 std::vector<std::int64_t> order(static_cast<std::size_t>(n));

@@ -8,6 +8,9 @@
 
 #include "common/error.h"
 #include "curate/embeddingstore.h"
+#include "curate/layouts.h"
+#include "curate/modelscorer.h"
+#include "index/graphscores.h"
 #include "score/linearprobe.h"
 #include "select/outliers.h"
 #include "select/typicality.h"
@@ -22,6 +25,9 @@ const std::vector<std::pair<std::string, std::string>>& scoreKinds() {
         {"probe", "a linear probe (L2-regularised logistic regression) trained on the embeddings of samples tagged "
                   "good (tag `good`, default \"good\") and bad (tag `bad`, default \"bad\"): the probability of good "
                   "for every sample (c, default 1: inverse regularisation strength)"},
+        {"model", "a TorchScript scorer model (sidecar kind \"scorer\", e.g. an aesthetic predictor) run on every "
+                  "imported image (model: the .pt or its sidecar .json; device, default auto; batch, default the "
+                  "sidecar's)"},
     };
     return list;
 }
@@ -55,10 +61,12 @@ ScoreReport computeScores(catalog::Catalog& catalog, const std::string& kind, co
         const EmbeddingTable table = loadEmbeddings(catalog, embedder);
         if (table.X.rows < 2) throw Error("scores need at least two embedded samples");
         const int kk = static_cast<int>(std::min<std::int64_t>(k, table.X.rows - 1));
+        // From the project's cached k-NN graph (built and cached on first use; curate/layouts.h).
+        const select::KnnGraph graph = knnGraphFor(catalog, table, kk, nullptr, progress);
         progress.report(-1, -1, "computing " + kind);
         if (progress.isCanceled()) throw Canceled();
         const std::vector<double> values =
-            kind == "typicality" ? select::typicality(table.X, kk) : select::outlierScores(table.X, kk);
+            kind == "typicality" ? index::typicalityFromGraph(graph, kk) : index::outlierScoresFromGraph(graph, kk);
         const std::string name = kind + ":" + embedder + ":k" + std::to_string(k);
         catalog.putScores(name, table.ids, values);
         report.names.push_back(name);
@@ -100,6 +108,8 @@ ScoreReport computeScores(catalog::Catalog& catalog, const std::string& kind, co
         catalog.putScores(name, all.ids, std::vector<double>(out.begin(), out.end()));
         report.names.push_back(name);
         report.samples = all.X.rows;
+    } else if (kind == "model") {
+        report = computeModelScores(catalog, params, progress);  // core/curate/modelscorer.cpp
     } else {
         std::string names;
         for (const auto& [n, help] : scoreKinds()) names += (names.empty() ? "" : ", ") + n;

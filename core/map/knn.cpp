@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "common/error.h"
 #include "map/parallel.h"
@@ -108,6 +109,25 @@ select::KnnGraph exactKnnGraph(const select::Matrix& X, int k, int threads, Prog
     }
     progress.report(n, n, "nearest neighbours");
     return g;
+}
+
+select::KnnGraph layoutKnnGraph(const select::Matrix& X, int neighbours, int threads, Progress& progress) {
+    if (X.rows < 2) return select::KnnGraph{X.rows, 0, {}, {}, true, 1};
+    const int k = static_cast<int>(std::min<std::int64_t>(std::max(1, neighbours), X.rows - 1));
+    return exactKnnGraph(X, k, threads, progress);
+}
+
+void checkKnnGraph(const select::KnnGraph& g, const char* what, std::int64_t maxRows) {
+    const std::string prefix = std::string(what) + ": ";
+    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) ||
+        g.dist.size() != g.ids.size())
+        throw std::invalid_argument(prefix + "malformed kNN graph");
+    if (g.n > maxRows) throw std::invalid_argument(prefix + "at most " + std::to_string(maxRows) + " samples");
+    for (std::int64_t id : g.ids)
+        if (id < 0 || id >= g.n) throw std::invalid_argument(prefix + "kNN graph id out of range");
+    for (float d : g.dist)
+        if (!(d >= 0) || !std::isfinite(d))
+            throw std::invalid_argument(prefix + "kNN distances must be finite and >= 0");
 }
 
 }  // namespace winnow::map

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
+#include <limits>
+
 #include "common/progress.h"
 #include "select/knngraph.h"
 #include "select/matrix.h"
@@ -19,5 +22,15 @@ namespace winnow::map {
 /// canceled (polled per block of 256 query rows).
 select::KnnGraph exactKnnGraph(const select::Matrix& X, int k, int threads = 0,
                                Progress& progress = nullProgress());
+
+/// The graph a layout (tsne, umap) builds for itself from X: exactKnnGraph with `neighbours` clamped to
+/// [1, rows - 1], or an empty graph (k = 0) of X.rows rows when X has fewer than two rows.
+select::KnnGraph layoutKnnGraph(const select::Matrix& X, int neighbours, int threads = 0,
+                                Progress& progress = nullProgress());
+
+/// Checks a k-NN graph handed to a layout: the shape of ids and dist, at most maxRows rows, ids in
+/// [0, n), finite distances >= 0. Throws std::invalid_argument with a message starting "<what>: ".
+void checkKnnGraph(const select::KnnGraph& graph, const char* what,
+                   std::int64_t maxRows = std::numeric_limits<std::int64_t>::max());
 
 }  // namespace winnow::map

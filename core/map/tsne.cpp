@@ -30,17 +30,6 @@ void checkParams(const TsneParams& p) {
         throw std::invalid_argument("tsne: bad FFT grid parameters");
 }
 
-void checkGraph(const select::KnnGraph& g) {
-    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) ||
-        g.dist.size() != g.ids.size())
-        throw std::invalid_argument("tsne: malformed kNN graph");
-    for (std::int64_t id : g.ids)
-        if (id < 0 || id >= g.n) throw std::invalid_argument("tsne: kNN graph id out of range");
-    for (float d : g.dist)
-        if (!(d >= 0) || !std::isfinite(d))
-            throw std::invalid_argument("tsne: kNN distances must be finite and >= 0");
-}
-
 std::vector<double> initialLayout(const select::Matrix* X, std::int64_t n, const TsneParams& p,
                                   Progress& progress) {
     std::vector<double> y(static_cast<std::size_t>(2 * n));
@@ -67,18 +56,15 @@ std::vector<double> initialLayout(const select::Matrix* X, std::int64_t n, const
 select::Matrix tsne(const select::Matrix& X, const TsneParams& params, Progress& progress) {
     select::checkShape(X);
     checkParams(params);
-    if (X.rows < 2) return tsne(select::KnnGraph{X.rows, 0, {}, {}, true, 1}, &X, params, progress);
     const int wanted =
         params.neighbours > 0 ? params.neighbours : static_cast<int>(std::floor(3 * params.perplexity));
-    const int k = static_cast<int>(std::min<std::int64_t>(std::max(1, wanted), X.rows - 1));
-    const select::KnnGraph graph = exactKnnGraph(X, k, params.threads, progress);
-    return tsne(graph, &X, params, progress);
+    return tsne(layoutKnnGraph(X, wanted, params.threads, progress), &X, params, progress);
 }
 
 select::Matrix tsne(const select::KnnGraph& graph, const select::Matrix* X, const TsneParams& params,
                     Progress& progress) {
     checkParams(params);
-    checkGraph(graph);
+    checkKnnGraph(graph, "tsne");
     const std::int64_t n = graph.n;
     if (X != nullptr) {
         select::checkShape(*X);

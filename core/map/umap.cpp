@@ -26,18 +26,6 @@ void checkParams(const UmapParams& p) {
         throw std::invalid_argument("umap: needs spread > 0, minDist >= 0");
 }
 
-void checkGraph(const select::KnnGraph& g) {
-    if (g.n < 0 || g.k < 0 || g.ids.size() != static_cast<std::size_t>(g.n * g.k) ||
-        g.dist.size() != g.ids.size())
-        throw std::invalid_argument("umap: malformed kNN graph");
-    if (g.n >= (std::int64_t{1} << 32)) throw std::invalid_argument("umap: at most 2^32 - 1 samples");
-    for (std::int64_t id : g.ids)
-        if (id < 0 || id >= g.n) throw std::invalid_argument("umap: kNN graph id out of range");
-    for (float d : g.dist)
-        if (!(d >= 0) || !std::isfinite(d))
-            throw std::invalid_argument("umap: kNN distances must be finite and >= 0");
-}
-
 /// umap-learn's last initialisation steps: scale so that the largest |coordinate| is 10, add N(0, 1e-4)
 /// noise, then map each column onto [0, 10].
 std::vector<float> normaliseInit(const std::vector<double>& init, std::int64_t n, std::uint64_t seed) {
@@ -67,16 +55,14 @@ std::vector<float> normaliseInit(const std::vector<double>& init, std::int64_t n
 select::Matrix umap(const select::Matrix& X, const UmapParams& params, Progress& progress) {
     select::checkShape(X);
     checkParams(params);
-    if (X.rows < 2) return umap(select::KnnGraph{X.rows, 0, {}, {}, true, 1}, &X, params, progress);
-    const int k = static_cast<int>(std::min<std::int64_t>(params.k, X.rows));
-    const select::KnnGraph graph = exactKnnGraph(X, k - 1, params.threads, progress);
-    return umap(graph, &X, params, progress);
+    // umap-learn's k counts the point itself.
+    return umap(layoutKnnGraph(X, params.k - 1, params.threads, progress), &X, params, progress);
 }
 
 select::Matrix umap(const select::KnnGraph& graph, const select::Matrix* X, const UmapParams& params,
                     Progress& progress) {
     checkParams(params);
-    checkGraph(graph);
+    checkKnnGraph(graph, "umap", (std::int64_t{1} << 32) - 1);
     const std::int64_t n = graph.n;
     if (X != nullptr) {
         select::checkShape(*X);

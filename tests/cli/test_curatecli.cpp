@@ -3,9 +3,11 @@
 // winnow-cli embeddings / select PROJECT / subsets end to end on a real project.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <set>
 
 #include "catalog/catalog.h"
 #include "clirunner.h"
@@ -158,6 +160,9 @@ TEST(CliCurate, EmbedWithTheBuiltinEmbedderAndATorchScriptModel) {
     r = runCli({"embed", c.p, "--json"});
     EXPECT_EQ(r.json()["embedded"], 0);
     EXPECT_EQ(r.json()["skipped"], 9);
+#ifndef WINNOW_HAVE_TORCH_PLUGIN
+    GTEST_SKIP() << "built without libtorch: no TorchScript plugin";
+#endif
     // A TorchScript model with its sidecar (a fixture of tests/data/torchembed): runs in the libtorch plugin.
     const std::string model = std::string(WINNOW_TEST_DATA_DIR) + "/torchembed/tiny-convnet.pt";
     r = runCli({"embed", c.p, "--embedder", model, "--device", "cpu", "--json"});
@@ -170,6 +175,178 @@ TEST(CliCurate, EmbedWithTheBuiltinEmbedderAndATorchScriptModel) {
     EXPECT_EQ(r.json()["size"], 4);
     r = runCli({"embeddings", "list", c.p, "--json"});
     EXPECT_EQ(r.json()["embedders"].size(), 2u);
+}
+
+TEST(CliCurate, ModelScoresMatchTheTorchReference) {
+#ifndef WINNOW_HAVE_TORCH_PLUGIN
+    GTEST_SKIP() << "built without libtorch: no TorchScript plugin";
+#else
+    // tests/data/torchembed/tiny-scorer.{pt,json}: a scorer model traced by make_scorer.py, which also wrote
+    // the scores torchvision's transforms and the eager module give on these PNGs (tiny-scorer-expected.json).
+    const std::string data = WINNOW_TEST_DATA_DIR;
+    const auto expected = nlohmann::json::parse(std::ifstream(data + "/torchembed/tiny-scorer-expected.json"))["outputs"];
+    TempDir dir;
+    const auto src = dir.path() / "img";
+    std::filesystem::create_directories(src);
+    for (const auto& [name, value] : expected.items())
+        std::filesystem::copy_file(data + "/imageio/" + name + ".png", src / (name + ".png"));
+    std::filesystem::copy_file(data + "/imageio/checker_gray_20x17.png", src / "vanishes.png");
+    const std::string p = dir.file("p.winnow");
+    ASSERT_EQ(runCli({"create", p}).exitCode, 0);
+    ASSERT_EQ(runCli({"ingest", p, src.string(), "--quiet"}).exitCode, 0);
+    std::filesystem::remove(src / "vanishes.png");  // imported, but its image can no longer be read
+
+    const std::string model = data + "/torchembed/tiny-scorer.pt";
+    auto r = runCli({"scores", p, "--compute", "model", "--param", "model=" + model, "--param", "device=cpu", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["names"][0], "model:tiny-scorer");
+    EXPECT_EQ(r.json()["samples"], static_cast<int>(expected.size()));
+    {
+        auto cat = catalog::Catalog::open(p, catalog::Catalog::Mode::ReadOnly);
+        const auto samples = cat.samples();
+        ASSERT_EQ(samples.size(), expected.size() + 1);
+        std::vector<std::int64_t> ids;
+        for (const auto& s : samples) ids.push_back(s.id);
+        const auto values = cat.scores("model:tiny-scorer", ids);
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const std::string stem = std::filesystem::path(samples[i].uri).stem().string();
+            if (stem == "vanishes") {
+                EXPECT_TRUE(std::isnan(values[i]));
+                continue;
+            }
+            // Float32 model, same preprocessing bit for bit: agreement to float rounding.
+            EXPECT_NEAR(values[i], expected[stem].get<double>(), 1e-5) << stem;
+        }
+    }
+    // The sidecar instead of the model, another batch size: the same values, replaced under the same name.
+    r = runCli({"scores", p, "--compute", "model", "--param", "model=" + data + "/torchembed/tiny-scorer.json",
+                "--param", "device=cpu", "--param", "batch=3", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = runCli({"scores", p, "--json"});
+    EXPECT_EQ(r.json()["names"], nlohmann::json::array({"model:tiny-scorer"}));
+
+    // Refusals: no model, an embedder's model, a missing file, an unknown parameter.
+    r = runCli({"scores", p, "--compute", "model"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("model=FILE.pt"), std::string::npos) << r.err;
+    r = runCli({"scores", p, "--compute", "model", "--param", "model=" + data + "/torchembed/tiny-convnet.pt",
+                "--param", "device=cpu"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("is an embedder"), std::string::npos) << r.err;
+    EXPECT_EQ(runCli({"scores", p, "--compute", "model", "--param", "model=" + dir.file("none.pt")}).exitCode, 2);
+    EXPECT_EQ(runCli({"scores", p, "--compute", "model", "--param", "model=" + model, "--param", "k=3"}).exitCode, 2);
+#endif
+}
+
+/// Every key of a JSON document, nested ones included.
+void jsonKeys(const nlohmann::json& j, std::set<std::string>& keys) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            keys.insert(it.key());
+            jsonKeys(it.value(), keys);
+        }
+    } else if (j.is_array()) {
+        for (const auto& v : j) jsonKeys(v, keys);
+    }
+}
+
+TEST(CliCurate, MapComputesCachesListsAndExports) {
+    CliProject c;
+    const select::Matrix X = line(9);
+    ASSERT_EQ(runCli({"embeddings", "import", c.p, c.writeVectors(X), "--embedder", "ext"}).exitCode, 0);
+    const std::string csv = c.dir.file("map.csv");
+    const std::vector<std::string> umap = {"map", c.p, "--embedder", "ext", "--method", "umap", "--param", "k=4",
+                                           "--param", "epochs=20", "--json"};
+    auto withCsv = umap;
+    withCsv.insert(withCsv.end(), {"--csv", csv});
+    auto r = runCli(withCsv);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::set<std::string> keys;
+    jsonKeys(r.json(), keys);
+    const auto first = r.json();
+    EXPECT_EQ(first["embedder"], "ext");
+    EXPECT_EQ(first["method"], "umap");
+    EXPECT_EQ(first["rows"], 9);
+    EXPECT_EQ(first["cached"], false);
+    EXPECT_EQ(first["csv"], csv);
+    EXPECT_EQ(first["params"]["k"], 4);
+    EXPECT_EQ(first["params"]["seed"], 42);
+    EXPECT_EQ(first["info"]["knn"], "exact");
+    EXPECT_EQ(first["info"]["knn_k"], 3);
+    {
+        std::ifstream in(csv);
+        std::string line;
+        std::getline(in, line);
+        EXPECT_EQ(line, "sample_id,x,y");
+        int rows = 0;
+        while (std::getline(in, line)) {
+            EXPECT_EQ(std::stoll(line.substr(0, line.find(','))), c.ids[static_cast<std::size_t>(rows)]);
+            ++rows;
+        }
+        EXPECT_EQ(rows, 9);
+    }
+    // The second run reads the cache.
+    r = runCli(umap);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["cached"], true);
+    EXPECT_EQ(r.json()["seconds"], 0);
+    EXPECT_EQ(r.json()["key"], first["key"]);
+    EXPECT_TRUE(r.json()["csv"].is_null());
+    r = runCli({"map", c.p, "--embedder", "ext", "--method", "umap", "--param", "k=4", "--param", "epochs=20"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("read from the cache"), std::string::npos) << r.out;
+    // The same coordinates when recomputed, written again.
+    withCsv.push_back("--recompute");
+    const std::string before = [&] { std::ifstream in(csv); return std::string(std::istreambuf_iterator<char>(in), {}); }();
+    r = runCli(withCsv);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["cached"], false);
+    const std::string after = [&] { std::ifstream in(csv); return std::string(std::istreambuf_iterator<char>(in), {}); }();
+    EXPECT_EQ(before, after);
+
+    r = runCli({"map", c.p, "--embedder", "ext", "--method", "tsne", "--param", "perplexity=2", "--param",
+                "iterations=50", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    jsonKeys(r.json(), keys);
+    r = runCli({"map", c.p, "--embedder", "ext", "--method", "pca", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    jsonKeys(r.json(), keys);
+    r = runCli({"map", c.p, "--list", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    jsonKeys(r.json(), keys);
+    const auto list = r.json()["layouts"];
+    ASSERT_EQ(list.size(), 3u);
+    for (const auto& l : list) {
+        EXPECT_EQ(l["embedder"], "ext");
+        EXPECT_EQ(l["rows"], 9);
+        EXPECT_EQ(l["current"], true);
+    }
+    EXPECT_EQ(r.json()["methods"].size(), 3u);
+    r = runCli({"map", c.p, "--list"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("pca"), std::string::npos);
+
+    // Every key printed is documented (as tests/cli/test_docs.cpp checks for the other commands).
+    std::ifstream docIn(std::string(WINNOW_SOURCE_DIR) + "/docs/CLI.md");
+    const std::string doc(std::istreambuf_iterator<char>(docIn), {});
+    for (const auto& k : keys)
+        EXPECT_TRUE(doc.find("`" + k + "`") != std::string::npos || doc.find('"' + k + '"') != std::string::npos)
+            << "JSON key of map not in docs/CLI.md: " << k;
+
+    // Errors: exit code 2, nothing cached.
+    EXPECT_EQ(runCli({"map", c.p, "--embedder", "ext", "--method", "mds"}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", c.p, "--embedder", "ext", "--param", "perplexity=5"}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", c.p, "--embedder", "nothing"}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", c.p, "--list", "--method", "pca"}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", c.p, "--embedder", "ext", "--method", "pca", "--csv", c.dir.file("no/dir/x.csv")}).exitCode,
+              2);
+    r = runCli({"map", c.p, "--list", "--json"});
+    EXPECT_EQ(r.json()["layouts"].size(), 3u);
+    // Removing the embedder removes its layouts.
+    ASSERT_EQ(runCli({"embeddings", "remove", c.p, "--embedder", "ext"}).exitCode, 0);
+    r = runCli({"map", c.p, "--list", "--json"});
+    EXPECT_TRUE(r.json()["layouts"].empty());
+    EXPECT_FALSE(std::filesystem::exists(c.p + ".d/layouts/ext"));
 }
 
 TEST(CliCurate, BadArgumentsAreRefused) {

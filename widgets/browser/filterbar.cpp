@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
@@ -55,7 +56,10 @@ FilterBar::FilterBar(QWidget* parent)
       m_search(new QLineEdit),
       m_order(makeCombo()),
       m_descending(new QToolButton),
-      m_searchDelay(new QTimer(this)) {
+      m_searchDelay(new QTimer(this)),
+      m_idsChip(new QWidget),
+      m_idsText(new QLabel),
+      m_idsClear(new QToolButton) {
     m_status->addItem(tr("All"));
     m_status->addItem(tr("Imported"), static_cast<int>(catalog::SampleStatus::Ok));
     m_status->addItem(tr("Failed"), static_cast<int>(catalog::SampleStatus::Failed));
@@ -101,10 +105,30 @@ FilterBar::FilterBar(QWidget* parent)
     form->addRow(tr("Contrast"), m_contrast);
     form->addRow(tr("Sort by"), sortRow);
 
+    // The chip of a sample-id condition (the map's selection): highlighted, with a clear button.
+    m_idsChip->setObjectName(QStringLiteral("SampleIdsChip"));
+    m_idsChip->setAutoFillBackground(true);
+    m_idsChip->setBackgroundRole(QPalette::Highlight);
+    m_idsText->setForegroundRole(QPalette::HighlightedText);
+    m_idsText->setWordWrap(true);
+    m_idsClear->setIcon(icon(IconId::Clear));
+    m_idsClear->setAutoRaise(true);
+    m_idsClear->setToolTip(tr("Show all samples again (drop this condition)"));
+    auto* chipLayout = new QHBoxLayout(m_idsChip);
+    chipLayout->setContentsMargins(8, 3, 3, 3);
+    chipLayout->addWidget(m_idsText, 1);
+    chipLayout->addWidget(m_idsClear);
+    m_idsChip->hide();
+    connect(m_idsClear, &QToolButton::clicked, this, [this] {
+        clearSampleIds();
+        Q_EMIT sampleIdsCleared();
+    });
+
     auto* resetButton = new QPushButton(icon(IconId::Clear), tr("Reset Filters"));
     connect(resetButton, &QPushButton::clicked, this, &FilterBar::reset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_idsChip);
     layout->addLayout(form);
     layout->addWidget(resetButton, 0, Qt::AlignRight);
     layout->addStretch(1);
@@ -213,6 +237,7 @@ catalog::SampleFilter FilterBar::filter() const {
     f.maxContrast = m_contrast->maximum();
     const QString text = m_search->text().trimmed();
     if (!text.isEmpty()) f.text = text.toStdString();
+    if (m_hasIds) f.ids = m_ids;
     f.order = static_cast<catalog::SampleOrder>(m_order->currentData().toInt());
     f.descending = m_descending->isChecked();
     return f;
@@ -221,7 +246,7 @@ catalog::SampleFilter FilterBar::filter() const {
 bool FilterBar::isFiltering() const {
     const catalog::SampleFilter f = filter();
     return f.datasetId || f.split || f.label || f.tag || f.subset || f.status || f.exactDuplicatesOnly || f.minBlur ||
-           f.maxBlur || f.minBrightness || f.maxBrightness || f.minContrast || f.maxContrast || f.text;
+           f.maxBlur || f.minBrightness || f.maxBrightness || f.minContrast || f.maxContrast || f.text || f.ids;
 }
 
 void FilterBar::reset() {
@@ -232,8 +257,37 @@ void FilterBar::reset() {
     for (RangeEdit* range : {m_blur, m_brightness, m_contrast}) range->clear();
     m_search->clear();
     m_searchDelay->stop();
+    const bool hadIds = m_hasIds;
+    m_hasIds = false;
+    m_ids.clear();
+    updateIdsChip();
     m_loading = wasLoading;
     emitChanged();
+    if (hadIds) Q_EMIT sampleIdsCleared();
+}
+
+void FilterBar::setSampleIds(std::vector<std::int64_t> ids, const QString& what) {
+    m_ids = std::move(ids);
+    m_idsWhat = what;
+    m_hasIds = true;
+    updateIdsChip();
+    emitChanged();
+}
+
+void FilterBar::clearSampleIds() {
+    if (!m_hasIds) return;
+    m_hasIds = false;
+    m_ids.clear();
+    updateIdsChip();
+    emitChanged();
+}
+
+void FilterBar::updateIdsChip() {
+    m_idsChip->setVisible(m_hasIds);
+    if (!m_hasIds) return;
+    const QString count = QLocale().toString(static_cast<qint64>(m_ids.size()));
+    m_idsText->setText(m_ids.size() == 1 ? tr("%1: 1 sample").arg(m_idsWhat) : tr("%1: %2 samples").arg(m_idsWhat, count));
+    m_idsChip->setToolTip(tr("Only these samples are listed; the other filters still apply"));
 }
 
 void FilterBar::emitChanged() {

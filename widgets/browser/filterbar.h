@@ -4,11 +4,14 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <cstdint>
+#include <vector>
 
 #include "catalog/types.h"
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QTimer;
 class QToolButton;
@@ -46,6 +49,10 @@ public:
     RangeEdit* brightnessRange() const { return m_brightness; }
     RangeEdit* contrastRange() const { return m_contrast; }
     QLineEdit* searchEdit() const { return m_search; }
+    /// The chip shown while the listing is limited to given samples (setSampleIds), with its clear button.
+    QWidget* sampleIdsChip() const { return m_idsChip; }
+    QToolButton* sampleIdsClearButton() const { return m_idsClear; }
+    bool hasSampleIds() const { return m_hasIds; }
 
 public Q_SLOTS:
     /// Clears every condition.
@@ -58,12 +65,20 @@ public Q_SLOTS:
     void reloadSubsets();
     /// Shows only the members of a saved subset ("" shows them all again).
     void setSubset(const QString& name);
+    /// Shows only these samples (for example the map's selection), named by `what` on a chip above the
+    /// form ("Map selection: 1,234 samples" with a clear button). The other conditions still apply.
+    void setSampleIds(std::vector<std::int64_t> ids, const QString& what);
+    /// Drops the sample-id condition (no signal but filterChanged).
+    void clearSampleIds();
 
 Q_SIGNALS:
     void filterChanged(const winnow::catalog::SampleFilter& filter);
+    /// The user dropped the sample-id condition (the chip's clear button or Reset Filters).
+    void sampleIdsCleared();
 
 private:
     void emitChanged();
+    void updateIdsChip();
 
     QPointer<Project> m_project;
     QComboBox* m_dataset;
@@ -81,6 +96,12 @@ private:
     QToolButton* m_descending;
     QTimer* m_searchDelay;
     bool m_loading = false;  // choices are being refilled: no signals
+    QWidget* m_idsChip;
+    QLabel* m_idsText;
+    QToolButton* m_idsClear;
+    bool m_hasIds = false;
+    std::vector<std::int64_t> m_ids;
+    QString m_idsWhat;
 };
 
 }  // namespace winnow::widgets

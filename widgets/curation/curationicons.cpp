@@ -2,57 +2,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/curation/curationicons.h"
 
-#include <QApplication>
-#include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPalette>
+
+#include "widgets/style/icons.h"
 
 namespace winnow::widgets {
 
 namespace {
 
-const QColor kAccent(0x2a, 0x9d, 0x8f);
+const QColor kAccent = iconAccent();
 const QColor kWarm(0xe7, 0x6f, 0x51);
 
-/// Draws one glyph in a 24 x 24 box in the palette's text colour.
-class CurationGlyphEngine final : public QIconEngine {
+/// Draws one curation glyph in a 24 x 24 box (painted by style/icons.h's glyphIcon).
+class CurationGlyphs {
 public:
-    explicit CurationGlyphEngine(CurationIconId id) : m_id(id) {}
-
-    QIconEngine* clone() const override { return new CurationGlyphEngine(m_id); }
-
-    // QIconEngine's default pixmap() leaves the pixmap uninitialised: start from transparent.
-    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
-        return scaledPixmap(size, mode, state, 1.0);
-    }
-
-    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state, qreal scale) override {
-        QPixmap pixmap(size * scale);
-        pixmap.fill(Qt::transparent);
-        {
-            QPainter painter(&pixmap);
-            paint(&painter, QRect(QPoint(0, 0), pixmap.size()), mode, state);
-        }
-        pixmap.setDevicePixelRatio(scale);
-        return pixmap;
-    }
-
-    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override { return size; }
-
-    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State) override {
-        const QPalette palette = QApplication::palette();
-        QColor ink = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText);
-        if (mode == QIcon::Selected) ink = palette.color(QPalette::HighlightedText);
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        const qreal side = std::min(rect.width(), rect.height());
-        painter->translate(rect.x() + (rect.width() - side) / 2.0, rect.y() + (rect.height() - side) / 2.0);
-        painter->scale(side / 24.0, side / 24.0);
-        if (mode == QIcon::Disabled) painter->setOpacity(0.45);
-        draw(*painter, ink);
-        painter->restore();
-    }
+    explicit CurationGlyphs(CurationIconId id) : m_id(id) {}
+    void operator()(QPainter& p, const QColor& ink) const { draw(p, ink); }
 
 private:
     void draw(QPainter& p, const QColor& ink) const {
@@ -128,6 +94,6 @@ private:
 
 }  // namespace
 
-QIcon curationIcon(CurationIconId id) { return QIcon(new CurationGlyphEngine(id)); }
+QIcon curationIcon(CurationIconId id) { return glyphIcon(CurationGlyphs(id)); }
 
 }  // namespace winnow::widgets

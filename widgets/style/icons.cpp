@@ -8,21 +8,24 @@
 #include <QPainterPath>
 #include <QPalette>
 
+#include <algorithm>
+#include <utility>
+
 namespace winnow::widgets {
 
 namespace {
 
-const QColor kAccent(0x2a, 0x9d, 0x8f);
+const QColor kAccent = iconAccent();
 const QColor kRed(0xd0, 0x4a, 0x3c);
 const QColor kGreen(0x3f, 0xa3, 0x4d);
 const QColor kAmber(0xe9, 0xa8, 0x20);
 
-/// Draws one glyph in a 24 x 24 box; pen and colours come from the mode.
+/// Paints a GlyphPainter in the mode's ink, at any size.
 class GlyphEngine final : public QIconEngine {
 public:
-    explicit GlyphEngine(IconId id) : m_id(id) {}
+    explicit GlyphEngine(GlyphPainter draw) : m_draw(std::move(draw)) {}
 
-    QIconEngine* clone() const override { return new GlyphEngine(m_id); }
+    QIconEngine* clone() const override { return new GlyphEngine(m_draw); }
 
     // QIconEngine's default pixmap() leaves the pixmap uninitialised: start from transparent.
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
@@ -54,9 +57,19 @@ public:
         painter->translate(rect.x() + (rect.width() - side) / 2.0, rect.y() + (rect.height() - side) / 2.0);
         painter->scale(side / 24.0, side / 24.0);
         if (mode == QIcon::Disabled) painter->setOpacity(0.45);
-        draw(*painter, ink);
+        m_draw(*painter, ink);
         painter->restore();
     }
+
+private:
+    GlyphPainter m_draw;
+};
+
+/// The application's glyphs (icon()).
+class AppGlyphs {
+public:
+    explicit AppGlyphs(IconId id) : m_id(id) {}
+    void operator()(QPainter& p, const QColor& ink) const { draw(p, ink); }
 
 private:
     static QPen pen(const QColor& color, qreal width = 1.8) {
@@ -306,6 +319,8 @@ private:
 
 }  // namespace
 
-QIcon icon(IconId id) { return QIcon(new GlyphEngine(id)); }
+QIcon glyphIcon(GlyphPainter draw) { return QIcon(new GlyphEngine(std::move(draw))); }
+
+QIcon icon(IconId id) { return glyphIcon(AppGlyphs(id)); }
 
 }  // namespace winnow::widgets
