@@ -60,7 +60,8 @@ private:
 /// Reads the committed vectors of an embedder. With ids given: exactly those samples, in that order;
 /// ids without a vector are left out of the table and listed in *missing (when given). Without ids: every
 /// committed vector of every dataset (in dataset order, then file order) whose sample still exists.
-/// The .f32 files are memory-mapped and copied out row by row (1M x 512 loads in about a second).
+/// Without ids, runs of rows are read with pread straight into a buffer advised for transparent huge pages;
+/// with ids, rows are copied out of a memory map (figures for 1M x 512 in bench/README.md).
 /// Throws winnow::Error for an unknown embedder or a file shorter than the catalog says.
 EmbeddingTable loadEmbeddings(const catalog::Catalog& catalog, const std::string& embedder,
                               const std::optional<std::vector<std::int64_t>>& ids = std::nullopt,

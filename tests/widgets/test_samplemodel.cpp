@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QThreadPool>
+#include <QToolButton>
+#include <algorithm>
 
 #include "testutil.h"
 #include "widgets/browser/browserwidget.h"
@@ -148,5 +150,27 @@ TEST(FilterBar, DrivesTheBrowserListing) {
     ASSERT_EQ(bar->tagBox()->count(), 2);
     bar->tagBox()->setCurrentIndex(1);
     EXPECT_EQ(model->totalCount(), 3);
+    bar->reset();
+    // Stored scores become sort orders once written (here as a selection run would, then subsetsChanged).
+    const int fixedOrders = bar->orderBox()->count();
+    std::vector<std::int64_t> ids;
+    std::vector<double> values;
+    for (std::int64_t id = 1; id <= 60; ++id) {
+        if (id % 10 == 0) continue;  // samples without a value sort last
+        ids.push_back(id);
+        values.push_back(static_cast<double>((id * 37) % 61));
+    }
+    project->catalog().putScores("typicality:test", ids, values);
+    project->notifySubsetsChanged();
+    ASSERT_EQ(bar->orderBox()->count(), fixedOrders + 1);
+    EXPECT_EQ(bar->orderBox()->itemText(fixedOrders), QStringLiteral("Score: typicality:test"));
+    bar->orderBox()->setCurrentIndex(fixedOrders);
+    EXPECT_EQ(bar->filter().order, catalog::SampleOrder::Score);
+    EXPECT_EQ(bar->filter().orderScore, "typicality:test");
+    bar->descendingButton()->setChecked(true);
+    ASSERT_EQ(model->totalCount(), 60);
+    if (model->canFetchMore({})) model->fetchMore({});
+    const auto top = std::max_element(values.begin(), values.end()) - values.begin();  // values are distinct
+    EXPECT_EQ(model->sampleId(0), ids[static_cast<std::size_t>(top)]);
     browser.setProject(nullptr);
 }

@@ -79,6 +79,7 @@ FilterBar::FilterBar(QWidget* parent)
         {QT_TR_NOOP("File size"), catalog::SampleOrder::Size},
     };
     for (const auto& [name, order] : orders) m_order->addItem(tr(name), static_cast<int>(order));
+    m_fixedOrders = m_order->count();  // stored scores follow (reloadScores), their data the score's name
     m_descending->setCheckable(true);
     m_descending->setText(QStringLiteral("↓"));
     m_descending->setToolTip(tr("Descending"));
@@ -154,6 +155,9 @@ void FilterBar::setProject(Project* project) {
         connect(project, &Project::samplesChanged, this, &FilterBar::reloadChoices);
         connect(project, &Project::tagsChanged, this, &FilterBar::reloadTags);
         connect(project, &Project::subsetsChanged, this, &FilterBar::reloadSubsets);
+        // Scores are written by selection runs (subsetsChanged) and score jobs; re-read them with the lists.
+        connect(project, &Project::subsetsChanged, this, &FilterBar::reloadScores);
+        connect(project, &Project::embeddersChanged, this, &FilterBar::reloadScores);
     }
     m_loading = true;
     reset();
@@ -179,6 +183,26 @@ void FilterBar::reloadChoices() {
     refill(m_label, tr("Any label"), labels);
     reloadTags();
     reloadSubsets();
+    reloadScores();
+}
+
+void FilterBar::reloadScores() {
+    std::vector<std::string> names;
+    if (m_project) {
+        try {
+            names = m_project->catalog().scoreNames();
+        } catch (const std::exception& e) {
+            m_project->reportError(QString::fromUtf8(e.what()));
+        }
+    }
+    const QVariant before = m_order->currentData();
+    {
+        const QSignalBlocker blocker(m_order);
+        while (m_order->count() > m_fixedOrders) m_order->removeItem(m_order->count() - 1);
+        for (const auto& name : names) m_order->addItem(tr("Score: %1").arg(fromStd(name)), fromStd(name));
+        m_order->setCurrentIndex(std::max(0, m_order->findData(before)));
+    }
+    if (before != m_order->currentData()) emitChanged();  // the score sorted by is gone
 }
 
 void FilterBar::reloadTags() {
@@ -238,7 +262,13 @@ catalog::SampleFilter FilterBar::filter() const {
     const QString text = m_search->text().trimmed();
     if (!text.isEmpty()) f.text = text.toStdString();
     if (m_hasIds) f.ids = m_ids;
-    f.order = static_cast<catalog::SampleOrder>(m_order->currentData().toInt());
+    const QVariant order = m_order->currentData();
+    if (m_order->currentIndex() >= m_fixedOrders) {
+        f.order = catalog::SampleOrder::Score;
+        f.orderScore = order.toString().toStdString();
+    } else {
+        f.order = static_cast<catalog::SampleOrder>(order.toInt());
+    }
     f.descending = m_descending->isChecked();
     return f;
 }

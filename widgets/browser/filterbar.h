@@ -45,6 +45,8 @@ public:
     QComboBox* subsetBox() const { return m_subset; }
     QComboBox* statusBox() const { return m_status; }
     QCheckBox* duplicatesBox() const { return m_duplicates; }
+    QComboBox* orderBox() const { return m_order; }
+    QToolButton* descendingButton() const { return m_descending; }
     RangeEdit* blurRange() const { return m_blur; }
     RangeEdit* brightnessRange() const { return m_brightness; }
     RangeEdit* contrastRange() const { return m_contrast; }
@@ -63,6 +65,8 @@ public Q_SLOTS:
     void reloadTags();
     /// Re-reads only the subset list (subsets changed).
     void reloadSubsets();
+    /// Re-reads the stored score names offered as sort orders ("Score: typicality:builtin:k20").
+    void reloadScores();
     /// Shows only the members of a saved subset ("" shows them all again).
     void setSubset(const QString& name);
     /// Shows only these samples (for example the map's selection), named by `what` on a chip above the
@@ -93,6 +97,7 @@ private:
     RangeEdit* m_contrast;
     QLineEdit* m_search;
     QComboBox* m_order;
+    int m_fixedOrders = 0;  ///< entries of m_order before the stored scores
     QToolButton* m_descending;
     QTimer* m_searchDelay;
     bool m_loading = false;  // choices are being refilled: no signals
