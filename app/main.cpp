@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         QStringLiteral("file"));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT."),
                                         QStringLiteral("size"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Tab to show: browser, or duplicates (which starts a near-duplicate search)."),
+    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Tab to show: browser, duplicates (which starts a near-duplicate search) or map."),
                                        QStringLiteral("tab"));
     parser.addOptions({themeOption, shotOption, sizeOption, tabOption});
     parser.process(app);
@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
     if (parser.value(tabOption) == QLatin1String("duplicates")) {
         window.showTab(1);
         if (window.project()) window.duplicates()->findNear();  // something to show
+    } else if (parser.value(tabOption) == QLatin1String("map")) {
+        window.showTab(2);  // the cached layout, if any, loads as the project opens
     }
 
     QString shot = parser.value(shotOption);
