@@ -69,6 +69,8 @@ public Q_SLOTS:
     void importPaths(const QStringList& paths);
     /// Opens the Compare Subsets dialog on two subsets (either may be "": the dialog picks).
     void compareSubsets(const QString& a = {}, const QString& b = {});
+    /// Asks which per-sample score to compute and starts it as a job (Curate ▸ Compute Scores…).
+    void computeScoresDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -4,6 +4,7 @@
 // them and the browser (a chosen subset filters the grid; a saved one is shown).
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -14,7 +15,9 @@
 #include "widgets/browser/filterbar.h"
 #include "widgets/curation/comparedialog.h"
 #include "widgets/curation/curationicons.h"
+#include "widgets/curation/curationjobs.h"
 #include "widgets/curation/curationpanel.h"
+#include "widgets/curation/scoresdialog.h"
 #include "widgets/curation/subsetsview.h"
 #include "widgets/jobs/jobsdock.h"
 #include "widgets/map/projectmap.h"
@@ -53,6 +56,9 @@ void MainWindow::createCuration() {
     select->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction* compare = curate->addAction(curationIcon(CurationIconId::Compare), tr("&Compare Subsets…"), this,
                                          [this] { compareSubsets(m_subsets->currentSubset()); });
+    QAction* scores = curate->addAction(tr("Compute S&cores…"), this, &MainWindow::computeScoresDialog);
+    scores->setToolTip(tr("Per-sample scores (typicality, outlier, duplicate group size, a probe trained on "
+                          "good/bad tags, a TorchScript scorer) to sort the grid, colour the map and filter"));
     curate->addSeparator();
     QAction* load = curate->addAction(icon(IconId::Open), tr("&Load Recipe…"), m_curation, &CurationPanel::loadRecipeDialog);
     QAction* save = curate->addAction(tr("Sa&ve Recipe…"), m_curation, &CurationPanel::saveRecipeDialog);
@@ -64,7 +70,7 @@ void MainWindow::createCuration() {
         menuBar()->insertMenu(before, curate);
     else
         menuBar()->addMenu(curate);
-    m_projectActions << embed << compare << load << save;
+    m_projectActions << embed << compare << scores << load << save;
 
     // Dock toggles after the Jobs dock's.
     QAction* jobsToggle = m_jobsDock->toggleViewAction();
@@ -103,6 +109,26 @@ void MainWindow::compareSubsets(const QString& a, const QString& b) {
         dialog->setSubsets(a, other);
     }
     dialog->show();
+}
+
+void MainWindow::computeScoresDialog() {
+    if (!m_project) return;
+    ScoresDialog dialog(this);
+    QStringList embedders;
+    try {
+        for (const auto& e : m_project->catalog().embedders()) embedders << QString::fromStdString(e.name);
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return;
+    }
+    dialog.setEmbedders(embedders);
+    dialog.setStartDirectory(QFileInfo(m_project->path()).absolutePath());
+    if (dialog.exec() != QDialog::Accepted) return;
+    startScores(m_jobs, m_project.get(), dialog.kind(), dialog.embedder(), dialog.params(), this,
+                [this](const JobOutcome<curate::ScoreReport>& outcome) {
+                    if (!outcome.error.isEmpty()) showError(tr("Scores failed:\n%1").arg(outcome.error));
+                    else if (outcome.value) statusBar()->showMessage(scoresSummary(*outcome.value), 8000);
+                });
 }
 
 }  // namespace winnow::app

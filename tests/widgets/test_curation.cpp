@@ -7,6 +7,8 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -38,10 +40,12 @@
 #include "widgets/browser/filterbar.h"
 #include "widgets/browser/samplemodel.h"
 #include "widgets/curation/comparedialog.h"
+#include "widgets/curation/curationjobs.h"
 #include "widgets/curation/curationpanel.h"
 #include "widgets/curation/curationtext.h"
 #include "widgets/curation/filterchaineditor.h"
 #include "widgets/curation/methodparamform.h"
+#include "widgets/curation/scoresdialog.h"
 #include "widgets/curation/subsetcompare.h"
 #include "widgets/curation/subsetmodel.h"
 #include "widgets/curation/subsetsview.h"
@@ -658,4 +662,52 @@ TEST(MainWindow, AChosenSubsetFiltersTheBrowser) {
     EXPECT_EQ(model->totalCount(), 7);
     EXPECT_EQ(subsets->currentSubset(), QStringLiteral("random-7"));
     EXPECT_EQ(subsets->model()->rowCount(), 2);
+}
+
+TEST(ScoresDialog, ComputesScoresAsAJobThatTheGridSortsBy) {
+    TempDir dir;
+    const SmallProject p = makeSmallProject(dir);
+    importVectors(p.path, "vec", 8);
+    app::MainWindow window;
+    ASSERT_TRUE(window.openProject(QString::fromStdString(p.path), true));
+    FilterBar* bar = window.browser()->filterBar();
+    const int before = bar->orderBox()->count();
+
+    ScoresDialog dialog;
+    dialog.setEmbedders({QStringLiteral("vec")});
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findText(QStringLiteral("model")));  // needs a model file before it can run
+    EXPECT_FALSE(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findText(QStringLiteral("typicality")));
+    EXPECT_TRUE(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+    dialog.paramsEdit()->setText(QStringLiteral("k=5"));
+    EXPECT_EQ(dialog.params(), std::vector<std::string>{"k=5"});
+    EXPECT_EQ(dialog.embedder(), "vec");
+    dialog.adjustSize();
+    EXPECT_TRUE(dialog.grab().save(screenshotPath(QStringLiteral("scores-dialog"))));
+
+    bool finished = false;
+    startScores(window.jobs(), window.project(), dialog.kind(), dialog.embedder(), dialog.params(), &window,
+                [&](const JobOutcome<curate::ScoreReport>& outcome) {
+                    finished = true;
+                    EXPECT_TRUE(outcome.error.isEmpty()) << outcome.error.toStdString();
+                    ASSERT_TRUE(outcome.value);
+                    EXPECT_EQ(outcome.value->samples, 58);  // the imported samples with a vector
+                });
+    window.jobs()->waitForAll();
+    QCoreApplication::processEvents();
+    ASSERT_TRUE(finished);
+    // The new score is offered as a sort order at once (scoresChanged), and shown by the inspector.
+    ASSERT_EQ(bar->orderBox()->count(), before + 1);
+    EXPECT_TRUE(bar->orderBox()->itemText(before).startsWith(QStringLiteral("Score: typicality:vec")))
+        << bar->orderBox()->itemText(before).toStdString();
+    window.inspector()->setSample(3);
+    EXPECT_TRUE(window.inspector()->details()->value(QStringLiteral("Scores")).contains(QStringLiteral("typicality:vec")));
+
+    // A bad parameter comes back as the job's error, in plain words.
+    bool failed = false;
+    startScores(window.jobs(), window.project(), "typicality", "vec", {"k=0"}, &window,
+                [&](const JobOutcome<curate::ScoreReport>& outcome) { failed = !outcome.error.isEmpty(); });
+    window.jobs()->waitForAll();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(failed);
 }

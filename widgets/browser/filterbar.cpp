@@ -158,6 +158,7 @@ void FilterBar::setProject(Project* project) {
         // Scores are written by selection runs (subsetsChanged) and score jobs; re-read them with the lists.
         connect(project, &Project::subsetsChanged, this, &FilterBar::reloadScores);
         connect(project, &Project::embeddersChanged, this, &FilterBar::reloadScores);
+        connect(project, &Project::scoresChanged, this, &FilterBar::reloadScores);
     }
     m_loading = true;
     reset();

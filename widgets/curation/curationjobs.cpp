@@ -3,6 +3,8 @@
 #include "widgets/curation/curationjobs.h"
 
 #include <QFileInfo>
+#include <QLocale>
+#include <QStringList>
 #include <QPointer>
 #include <algorithm>
 #include <memory>
@@ -155,6 +157,39 @@ JobId startEmbed(JobManager* jobs, Project* project, const curate::EmbedParams& 
         [jobs, guard, receiver, hasReceiver = context != nullptr, id, done](JobOutcome<curate::EmbedReport> outcome) {
             if (outcome.value) jobs->setSummary(*id, embedSummary(*outcome.value));
             if (guard) guard->notifyEmbeddersChanged();  // a canceled or failed run keeps what it committed
+            if (done && (!hasReceiver || receiver)) done(outcome);
+        });
+    return *id;
+}
+
+QString scoresSummary(const curate::ScoreReport& report) {
+    QStringList names;
+    for (const auto& n : report.names) names << toQString(n);
+    return QObject::tr("Stored %1 for %2 samples · %3 s")
+        .arg(names.join(QStringLiteral(", ")), QLocale().toString(static_cast<qlonglong>(report.samples)))
+        .arg(report.seconds, 0, 'f', 1);
+}
+
+JobId startScores(JobManager* jobs, Project* project, const std::string& kind, const std::string& embedder,
+                  const std::vector<std::string>& params, QObject* context,
+                  std::function<void(const JobOutcome<curate::ScoreReport>&)> done) {
+    const std::string path = project->path().toStdString();
+    QPointer<Project> guard(project);
+    QPointer<QObject> receiver(context);
+    auto id = std::make_shared<JobId>(0);
+    *id = jobs->start<curate::ScoreReport>(
+        JobSpec{QObject::tr("Compute %1 scores").arg(toQString(kind)), Resource::Core},
+        [path, kind, embedder, params](Progress& progress) {
+            catalog::Catalog catalog = catalog::Catalog::open(path);
+            curate::MethodParams p = curate::MethodParams::fromPairs(params);
+            return curate::computeScores(catalog, kind, embedder, p, progress);
+        },
+        project,
+        [jobs, guard, receiver, hasReceiver = context != nullptr, id, done](JobOutcome<curate::ScoreReport> outcome) {
+            if (outcome.value) {
+                jobs->setSummary(*id, scoresSummary(*outcome.value));
+                if (guard) guard->notifyScoresChanged();
+            }
             if (done && (!hasReceiver || receiver)) done(outcome);
         });
     return *id;

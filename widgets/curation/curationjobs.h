@@ -12,6 +12,7 @@
 #include "common/progress.h"
 #include "curate/embedrun.h"
 #include "curate/recipe.h"
+#include "curate/scores.h"
 #include "widgets/jobs/jobmanager.h"
 
 namespace winnow::widgets {
@@ -75,5 +76,16 @@ JobId startSelection(JobManager* jobs, Project* project, const curate::Recipe& r
 /// Thread affinity: GUI thread.
 JobId startEmbed(JobManager* jobs, Project* project, const curate::EmbedParams& params, QObject* context,
                  std::function<void(const JobOutcome<curate::EmbedReport>&)> done);
+
+/// "Stored typicality:builtin:k20 for 60,000 samples · 3.7 s".
+QString scoresSummary(const curate::ScoreReport& report);
+
+/// Starts curate::computeScores (kind, embedder, key=value parameters) as a job on the Core pool with its
+/// own read-write connection. When it ends with success the project is told that its scores changed, and
+/// `done` gets the outcome. Returns the job's id.
+/// Thread affinity: GUI thread.
+JobId startScores(JobManager* jobs, Project* project, const std::string& kind, const std::string& embedder,
+                  const std::vector<std::string>& params, QObject* context,
+                  std::function<void(const JobOutcome<curate::ScoreReport>&)> done);
 
 }  // namespace winnow::widgets

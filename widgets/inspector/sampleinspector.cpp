@@ -108,6 +108,7 @@ void SampleInspector::setProject(Project* project) {
         connect(project, &Project::samplesChanged, this, &SampleInspector::reload);
         connect(project, &Project::tagsChanged, this, &SampleInspector::tagsChanged);
         connect(project, &Project::subsetsChanged, this, &SampleInspector::curationChanged);
+        connect(project, &Project::scoresChanged, this, &SampleInspector::curationChanged);
     }
     setSample(0);
 }

@@ -178,6 +178,7 @@ void ProjectMap::setProject(Project* project) {
             if (!isComputing()) loadCached();
         });
         connect(project, &Project::subsetsChanged, this, &ProjectMap::scheduleColourings);
+        connect(project, &Project::scoresChanged, this, &ProjectMap::scheduleColourings);
         connect(project, &Project::tagsChanged, this, &ProjectMap::scheduleColourings);
         connect(project, &Project::samplesChanged, this, &ProjectMap::scheduleColourings);
         if (ThumbnailProvider* thumbnails = project->thumbnails()) {

@@ -55,6 +55,8 @@ void Project::notifySubsetsChanged() { Q_EMIT subsetsChanged(); }
 
 void Project::notifyEmbeddersChanged() { Q_EMIT embeddersChanged(); }
 
+void Project::notifyScoresChanged() { Q_EMIT scoresChanged(); }
+
 void Project::reportError(const QString& message) { Q_EMIT errorOccurred(message); }
 
 }  // namespace winnow::widgets

@@ -52,6 +52,8 @@ public:
     void notifySubsetsChanged();
     /// Announces that embedders or their vectors changed (an embed run ended).
     void notifyEmbeddersChanged();
+    /// Announces that stored per-sample scores changed (a score job ended).
+    void notifyScoresChanged();
     /// Announces a failed edit (the main window shows it).
     void reportError(const QString& message);
 
@@ -60,6 +62,7 @@ Q_SIGNALS:
     void tagsChanged(const QList<qint64>& sampleIds);
     void subsetsChanged();
     void embeddersChanged();
+    void scoresChanged();
     void errorOccurred(const QString& message);
 
 private:
