@@ -44,6 +44,7 @@ void MainWindow::createMap() {
             filters->setSampleIds(std::move(ids), tr("Map selection"));
     });
     connect(filters, &FilterBar::sampleIdsCleared, m_map, &ProjectMap::clearSelection);
+    connect(m_map, &ProjectMap::showSelectionRequested, this, [this] { showTab(0); });
     // The current subset (filter bar or Subsets dock) is highlighted over the whole set.
     connect(filters, &FilterBar::filterChanged, m_map, [this](const catalog::SampleFilter& f) {
         m_map->setHighlightSubset(f.subset ? QString::fromStdString(*f.subset) : QString());

@@ -214,6 +214,10 @@ TEST(ProjectMap, ComputesALayoutAsAJobAndDrivesTheBrowser) {
     EXPECT_TRUE(filters->sampleIdsChip()->isVisibleTo(filters));
     EXPECT_EQ(window.browser()->model()->totalCount(), 5);
     EXPECT_EQ(listed(window.browser()), (std::set<std::int64_t>{3, 5, 8, 13, 21}));
+    Q_EMIT map->panel()->showSelectionRequested({});  // "Show in Browser" on the selection bar
+    EXPECT_EQ(tabs->currentWidget(), window.browser());
+    EXPECT_EQ(window.browser()->model()->totalCount(), 5);
+    window.showTab(2);
     map->view()->selectRect(QRectF(map->view()->rect()).adjusted(-5, -5, 5, 5));
     EXPECT_EQ(window.browser()->model()->totalCount(), 58);
     filters->sampleIdsClearButton()->click();

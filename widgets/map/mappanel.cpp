@@ -50,6 +50,7 @@ MapPanel::MapPanel(QWidget* parent)
       m_density(new QCheckBox(tr("Density"))),
       m_selected(new QLabel),
       m_clear(toolButton(icon(IconId::Clear), tr("Clear the selection (Esc)"), false)),
+      m_show(toolButton(icon(IconId::Browser), tr("Show the selected samples in the Browser tab"), false)),
       m_saveTag(new QPushButton(icon(IconId::TagAdd), tr("Save as Tag…"))),
       m_saveSubset(new QPushButton(tr("Save as Subset…"))) {
     m_colourBy->setToolTip(tr("What the points are coloured by"));
@@ -79,6 +80,7 @@ MapPanel::MapPanel(QWidget* parent)
     m_saveTag->setToolTip(tr("Tag the selected samples"));
     m_saveSubset->setToolTip(tr("Keep the selected samples as a named subset"));
     connect(m_clear, &QToolButton::clicked, m_view, &MapView::clearSelection);
+    connect(m_show, &QToolButton::clicked, this, [this] { Q_EMIT showSelectionRequested(m_view->selectionList()); });
     connect(m_saveTag, &QPushButton::clicked, this, [this] { Q_EMIT saveSelectionAsTagRequested(m_view->selectionList()); });
     connect(m_saveSubset, &QPushButton::clicked, this,
             [this] { Q_EMIT saveSelectionAsSubsetRequested(m_view->selectionList()); });
@@ -110,6 +112,7 @@ MapPanel::MapPanel(QWidget* parent)
     bar->addStretch(1);
     bar->addWidget(m_selected);
     bar->addWidget(m_clear);
+    bar->addWidget(m_show);
     bar->addWidget(m_saveTag);
     bar->addWidget(m_saveSubset);
 
@@ -167,6 +170,7 @@ void MapPanel::updateSelectionBar() {
     const auto n = static_cast<std::int64_t>(m_view->selection().size());
     m_selected->setText(n == 0 ? tr("No selection") : counted(n, tr("1 selected"), tr("%1 selected")));
     m_clear->setEnabled(n > 0);
+    m_show->setEnabled(n > 0);
     m_saveTag->setEnabled(n > 0);
     m_saveSubset->setEnabled(n > 0);
 }

@@ -48,6 +48,8 @@ public:
     int currentColouring() const;
 
 Q_SIGNALS:
+    /// "Show in Browser" on the selection bar.
+    void showSelectionRequested(const QList<qint64>& rows);
     void saveSelectionAsTagRequested(const QList<qint64>& rows);
     void saveSelectionAsSubsetRequested(const QList<qint64>& rows);
 
@@ -63,6 +65,7 @@ private:
     QCheckBox* m_density;
     QLabel* m_selected;
     QToolButton* m_clear;
+    QToolButton* m_show;
     QPushButton* m_saveTag;
     QPushButton* m_saveSubset;
     std::vector<MapColouring> m_colourings;

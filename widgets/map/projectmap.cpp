@@ -130,6 +130,7 @@ ProjectMap::ProjectMap(JobManager* jobs, QWidget* parent)
     });
     connect(m_panel, &MapPanel::saveSelectionAsTagRequested, this, &ProjectMap::askTagSelection);
     connect(m_panel, &MapPanel::saveSelectionAsSubsetRequested, this, &ProjectMap::askSaveSelectionAsSubset);
+    connect(m_panel, &MapPanel::showSelectionRequested, this, &ProjectMap::showSelectionRequested);
     MapView* v = m_panel->view();
     connect(v, &MapView::selectionChanged, this, &ProjectMap::selectionChanged);
     connect(v, &MapView::pointActivated, this, [this](qint64 row) {

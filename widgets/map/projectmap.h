@@ -98,6 +98,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The selection changed (selectedSampleIds()).
     void selectionChanged();
+    /// The user asked to see the selection in the grid (the browser already lists it).
+    void showSelectionRequested();
     /// A click on a point.
     void sampleActivated(qint64 sampleId);
     /// A new layout is shown (or none).
