@@ -99,29 +99,6 @@ std::vector<std::int64_t> members(const catalog::Catalog& catalog, const std::st
     return ids;
 }
 
-/// Gaussian vectors for every imported sample, registered as embedder `name` (one file per dataset).
-void importVectors(const std::string& path, const std::string& name, int dim) {
-    auto catalog = catalog::Catalog::open(path);
-    catalog::EmbedderRecord rec;
-    rec.name = name;
-    rec.dim = dim;
-    rec.identityJson = "{\"kind\":\"test\"}";
-    rec.id = catalog.addEmbedder(rec);
-    std::mt19937_64 rng(11);
-    std::normal_distribution<float> normal(0.f, 1.f);
-    for (const auto& d : catalog.datasets()) {
-        catalog::SampleFilter f;
-        f.datasetId = d.id;
-        f.status = catalog::SampleStatus::Ok;
-        const auto ids = catalog.sampleIds(f);
-        std::vector<float> rows(ids.size() * static_cast<std::size_t>(dim));
-        for (float& v : rows) v = normal(rng);
-        curate::EmbeddingWriter writer(catalog, d.id, rec);
-        writer.append(ids.data(), rows.data(), ids.size());
-        writer.commit();
-    }
-}
-
 /// Saves a subset of the given ids (rank = position, score = 1 / (rank + 1)).
 void saveIds(catalog::Catalog& catalog, const std::string& name, const std::vector<std::int64_t>& ids) {
     catalog::Subset s;
@@ -386,7 +363,7 @@ TEST(CurationPanel, CancelsARunBeforeItSaves) {
 TEST(CurationPanel, SelectsWithImportedVectors) {
     TempDir dir;
     const SmallProject p = makeSmallProject(dir);
-    importVectors(p.path, "vec", 8);
+    addTestVectors(p.path, "vec", 8, 11);
     JobManager jobs;
     auto project = openProject(p.path, jobs);
     CurationPanel panel(&jobs);
@@ -667,7 +644,7 @@ TEST(MainWindow, AChosenSubsetFiltersTheBrowser) {
 TEST(ScoresDialog, ComputesScoresAsAJobThatTheGridSortsBy) {
     TempDir dir;
     const SmallProject p = makeSmallProject(dir);
-    importVectors(p.path, "vec", 8);
+    addTestVectors(p.path, "vec", 8, 11);
     app::MainWindow window;
     ASSERT_TRUE(window.openProject(QString::fromStdString(p.path), true));
     FilterBar* bar = window.browser()->filterBar();

@@ -48,28 +48,11 @@ using namespace winnow::widgets::test;
 
 namespace {
 
-/// Gaussian vectors around three centres for every imported sample, registered as embedder `name`.
+/// Vectors around three centres for every imported sample under embedder `name`, with cluster and
+/// typicality scores and a subset of the first ten samples.
 void addVectors(const std::string& path, const std::string& name, int dim) {
+    addTestVectors(path, name, dim, 5, 6.f);
     auto catalog = catalog::Catalog::open(path);
-    catalog::EmbedderRecord rec;
-    rec.name = name;
-    rec.dim = dim;
-    rec.identityJson = "{\"kind\":\"test\"}";
-    rec.id = catalog.addEmbedder(rec);
-    std::mt19937_64 rng(5);
-    std::normal_distribution<float> normal(0.f, 1.f);
-    for (const auto& d : catalog.datasets()) {
-        catalog::SampleFilter f;
-        f.datasetId = d.id;
-        f.status = catalog::SampleStatus::Ok;
-        const auto ids = catalog.sampleIds(f);
-        std::vector<float> rows(ids.size() * static_cast<std::size_t>(dim));
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            for (int j = 0; j < dim; ++j) rows[i * dim + j] = normal(rng) + (j == int(ids[i] % 3) ? 6.f : 0.f);
-        curate::EmbeddingWriter writer(catalog, d.id, rec);
-        writer.append(ids.data(), rows.data(), ids.size());
-        writer.commit();
-    }
     std::vector<std::int64_t> ids;
     std::vector<double> clusters, scores;
     for (std::int64_t id = 1; id <= 60; ++id) {

@@ -20,6 +20,7 @@
 #include "catalog/catalog.h"
 #include "catalog/database.h"
 #include "catalog/writer.h"
+#include "curate/embeddingstore.h"
 
 namespace winnow::widgets::test {
 
@@ -222,5 +223,31 @@ QString screenshotPath(const QString& name) {
 }
 
 bool saveScreenshot(QWidget* widget, const QString& name) { return widget->grab().save(screenshotPath(name)); }
+
+void addTestVectors(const std::string& path, const std::string& name, int dim, std::uint64_t seed,
+                    float clusterShift) {
+    auto catalog = catalog::Catalog::open(path);
+    catalog::EmbedderRecord rec;
+    rec.name = name;
+    rec.dim = dim;
+    rec.identityJson = "{\"kind\":\"test\"}";
+    rec.id = catalog.addEmbedder(rec);
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> normal(0.f, 1.f);
+    for (const auto& d : catalog.datasets()) {
+        catalog::SampleFilter f;
+        f.datasetId = d.id;
+        f.status = catalog::SampleStatus::Ok;
+        const auto ids = catalog.sampleIds(f);
+        std::vector<float> rows(ids.size() * static_cast<std::size_t>(dim));
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            for (int j = 0; j < dim; ++j)
+                rows[i * static_cast<std::size_t>(dim) + static_cast<std::size_t>(j)] =
+                    normal(rng) + (j == static_cast<int>(ids[i] % 3) ? clusterShift : 0.f);
+        curate::EmbeddingWriter writer(catalog, d.id, rec);
+        writer.append(ids.data(), rows.data(), ids.size());
+        writer.commit();
+    }
+}
 
 }  // namespace winnow::widgets::test

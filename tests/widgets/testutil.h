@@ -42,6 +42,12 @@ struct SmallProject {
 };
 SmallProject makeSmallProject(const TempDir& dir);
 
+/// Registers embedder `name` (dimension dim) in the project at `path` and stores a seeded N(0, 1) vector
+/// for every imported sample, one file per dataset; with `clusterShift` > 0, sample id i gets that much
+/// added on coordinate i % 3 (three clusters for maps and k-means).
+void addTestVectors(const std::string& path, const std::string& name, int dim, std::uint64_t seed,
+                    float clusterShift = 0.f);
+
 /// `n` samples in one dataset sharing one tiny thumbnail; about a second for 100,000.
 void makeLargeProject(const std::string& path, int n);
 
