@@ -111,18 +111,9 @@ bool grabFloating(app::MainWindow& window, QDockWidget* dock, QSize size, const 
 
 TEST(CurationScreenshots, PanelSubsetsAndCompare) {
     TempDir dir;
-    const QString source = QString::fromStdString(writeDemoImages(dir, 16));
-    const QString path = QString::fromStdString(dir.file("landscapes.winnow"));
     app::MainWindow window;
-    window.resize(1440, 900);
-    window.show();
-    ASSERT_TRUE(window.createProject(path, true));
-    bool imported = false;
-    ImportRequest request;
-    request.source = source;
-    request.split = QStringLiteral("train");
-    startImport(window.jobs(), window.project(), request, [&](const JobOutcome<ingest::IngestReport>&) { imported = true; });
-    ASSERT_TRUE(waitFor([&] { return imported; }, 30000));
+    const QString importError = importDemoProject(window, dir, 16);
+    ASSERT_TRUE(importError.isEmpty()) << importError.toStdString();
 
     // Embeddings from the built-in embedder, run from the panel like a user would.
     CurationPanel* panel = window.curation();
@@ -136,7 +127,7 @@ TEST(CurationScreenshots, PanelSubsetsAndCompare) {
     panel->embed(embed);
     ASSERT_TRUE(waitFor([&] { return embedded; }, 60000));
     ASSERT_TRUE(embedOk) << panel->statusText().toStdString();
-    storeClusters(path.toStdString(), "builtin", 4);
+    storeClusters(window.project()->path().toStdString(), "builtin", 4);
 
     selectSubset(panel, QStringLiteral("typicality"), 24, QStringLiteral("typical-24"),
            {{QStringLiteral("dedup-exact"), {}}, {QStringLiteral("dedup-near"), QStringLiteral("max_distance=6")}});

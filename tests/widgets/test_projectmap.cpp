@@ -306,18 +306,9 @@ TEST(ProjectMap, CancelsAComputation) {
 
 TEST(ProjectMapScreenshots, MainWindowWithTheMapTab) {
     TempDir dir;
-    const QString source = QString::fromStdString(writeDemoImages(dir, 16));
-    const QString path = QString::fromStdString(dir.file("landscapes.winnow"));
     app::MainWindow window;
-    window.resize(1440, 900);
-    window.show();
-    ASSERT_TRUE(window.createProject(path, true));
-    bool imported = false;
-    ImportRequest request;
-    request.source = source;
-    request.split = QStringLiteral("train");
-    startImport(window.jobs(), window.project(), request, [&](const JobOutcome<ingest::IngestReport>&) { imported = true; });
-    ASSERT_TRUE(waitFor([&] { return imported; }, 30000));
+    const QString importError = importDemoProject(window, dir, 16);
+    ASSERT_TRUE(importError.isEmpty()) << importError.toStdString();
     bool embedded = false;
     curate::EmbedParams embed;
     embed.threads = 2;

@@ -57,22 +57,10 @@ int slowJob(Progress& progress, int steps) {
 
 TEST(Screenshots, MainScreens) {
     TempDir dir;
-    const QString source = QString::fromStdString(writeDemoImages(dir, 24));
-    const QString path = QString::fromStdString(dir.file("landscapes.winnow"));
-
     app::MainWindow window;
-    window.resize(1440, 900);
-    window.show();
-    ASSERT_TRUE(window.createProject(path, true));
-    bool imported = false;
-    ImportRequest request;
-    request.source = source;
-    request.split = QStringLiteral("train");
-    startImport(window.jobs(), window.project(), request, [&](const JobOutcome<ingest::IngestReport>& o) {
-        EXPECT_TRUE(o.value.has_value()) << o.error.toStdString();
-        imported = true;
-    });
-    ASSERT_TRUE(waitFor([&] { return imported; }, 30000));
+    QString source;
+    const QString importError = importDemoProject(window, dir, 24, &source);
+    ASSERT_TRUE(importError.isEmpty()) << importError.toStdString();
     ASSERT_GT(window.browser()->model()->totalCount(), 90);
 
     // Browser with a selection, the inspector showing the current sample.

@@ -21,6 +21,8 @@
 #include "catalog/database.h"
 #include "catalog/writer.h"
 #include "curate/embeddingstore.h"
+#include "mainwindow.h"
+#include "widgets/import/importjob.h"
 
 namespace winnow::widgets::test {
 
@@ -248,6 +250,26 @@ void addTestVectors(const std::string& path, const std::string& name, int dim, s
         writer.append(ids.data(), rows.data(), ids.size());
         writer.commit();
     }
+}
+
+QString importDemoProject(app::MainWindow& window, const TempDir& dir, int perClass, QString* sourceOut) {
+    const QString source = QString::fromStdString(writeDemoImages(dir, perClass));
+    if (sourceOut) *sourceOut = source;
+    const QString path = QString::fromStdString(dir.file("landscapes.winnow"));
+    window.resize(1440, 900);
+    window.show();
+    if (!window.createProject(path, true)) return QStringLiteral("cannot create ") + path;
+    bool imported = false;
+    QString error;
+    ImportRequest request;
+    request.source = source;
+    request.split = QStringLiteral("train");
+    startImport(window.jobs(), window.project(), request, [&](const JobOutcome<ingest::IngestReport>& o) {
+        if (!o.value) error = o.error.isEmpty() ? QStringLiteral("the import ended without a report") : o.error;
+        imported = true;
+    });
+    if (!waitFor([&] { return imported; }, 30000)) return QStringLiteral("the import did not end within 30 s");
+    return error;
 }
 
 }  // namespace winnow::widgets::test

@@ -15,6 +15,10 @@
 
 class QWidget;
 
+namespace winnow::app {
+class MainWindow;
+}
+
 namespace winnow::widgets::test {
 
 /// A fresh folder under the system temp dir, removed with its contents on destruction.
@@ -54,6 +58,12 @@ void makeLargeProject(const std::string& path, int n);
 /// Writes an ImageFolder tree of synthetic landscape-like PNGs (4 classes) with a few exact and near
 /// duplicates and one corrupt file; returns its root.
 std::string writeDemoImages(const TempDir& dir, int perClass);
+
+/// Shows `window` at 1440x900, creates DIR/landscapes.winnow in it and imports writeDemoImages(dir,
+/// perClass) as split "train" through the import job, as a user would. Returns the job's error ("" when it
+/// finished with a report), or a message when it did not end within 30 s.
+/// `source` (when given) receives the images' folder.
+QString importDemoProject(app::MainWindow& window, const TempDir& dir, int perClass, QString* source = nullptr);
 
 /// WINNOW_TEST_OUTPUT_DIR/<name>.png (the folder is created).
 QString screenshotPath(const QString& name);
