@@ -186,7 +186,12 @@ void Catalog::deleteScores(const std::string& name) {
 }
 
 std::vector<std::string> Catalog::scoreNames() const {
-    auto st = database().prepare("SELECT DISTINCT name FROM scores ORDER BY name");
+    // A skip scan over the primary key (name, sample_id): one index seek per name. SELECT DISTINCT reads
+    // every row (0.23 s at 4M score rows), and the GUI asks for the names whenever scores or subsets change.
+    auto st = database().prepare(
+        "WITH RECURSIVE n(name) AS (SELECT MIN(name) FROM scores UNION ALL "
+        "SELECT (SELECT MIN(s.name) FROM scores s WHERE s.name > n.name) FROM n WHERE n.name IS NOT NULL) "
+        "SELECT name FROM n WHERE name IS NOT NULL");
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
