@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Winnow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Per-file baselines over a folder of images, each on `--threads` threads (default: all cores), files
-// read with ingest's own reader: `hash` (SHA-512, optionally written as sha512sum lines for checking;
+// read as the ingest pool reads them (ingest::FileBuffer, one per thread): `hash` (SHA-512, optionally written as sha512sum lines for checking;
 // --in-memory 1 times SHA-512 alone over files read beforehand: the ceiling),
 // `decode` (cv::imdecode, full or DCT-reduced: the decode ceiling of ingest) and `analyze`
 // (imageio::analyzeEncoded: everything ingest computes per image, without the catalog).
@@ -38,6 +38,14 @@ std::vector<std::uint8_t> readOrThrow(const std::string& path) {
     std::vector<std::uint8_t> bytes = ingest::readFile(path, 1LL << 30, error);
     if (!error.empty()) throw std::runtime_error(path + ": " + error);
     return bytes;
+}
+
+/// As the ingest pool reads: into one reusable buffer per thread (ingest::FileBuffer).
+const ingest::FileBuffer& readReused(const std::string& path) {
+    thread_local ingest::FileBuffer buffer;
+    std::string error;
+    if (!buffer.read(path, 1LL << 30, error)) throw std::runtime_error(path + ": " + error);
+    return buffer;
 }
 
 void printRate(const char* op, const Folder& f, double seconds, long long bytes) {
@@ -80,7 +88,7 @@ int runHash(const Options& o) {
     }
     const auto start = std::chrono::steady_clock::now();
     parallelFor(f.files.size(), f.threads, [&](std::size_t i) {
-        const std::vector<std::uint8_t> data = readOrThrow(f.files[i]);
+        const ingest::FileBuffer& data = readReused(f.files[i]);
         digests[i] = imageio::sha512Hex(data.data(), data.size());
         bytes += static_cast<long long>(data.size());
     });
@@ -102,8 +110,9 @@ int runDecode(const Options& o) {
     std::atomic<long long> pixels{0};
     const auto start = std::chrono::steady_clock::now();
     parallelFor(f.files.size(), f.threads, [&](std::size_t i) {
-        std::vector<std::uint8_t> data = readOrThrow(f.files[i]);
-        const cv::Mat decoded = cv::imdecode(cv::Mat(1, static_cast<int>(data.size()), CV_8U, data.data()), flag);
+        const ingest::FileBuffer& data = readReused(f.files[i]);
+        const cv::Mat decoded = cv::imdecode(
+            cv::Mat(1, static_cast<int>(data.size()), CV_8U, const_cast<std::uint8_t*>(data.data())), flag);
         if (decoded.empty()) throw std::runtime_error(f.files[i] + ": cannot decode");
         bytes += static_cast<long long>(data.size());
         pixels += static_cast<long long>(decoded.total());
@@ -125,7 +134,7 @@ int runAnalyze(const Options& o) {
     std::atomic<long long> failed{0};
     const auto start = std::chrono::steady_clock::now();
     parallelFor(f.files.size(), f.threads, [&](std::size_t i) {
-        const std::vector<std::uint8_t> data = readOrThrow(f.files[i]);
+        const ingest::FileBuffer& data = readReused(f.files[i]);
         const imageio::Analysis a = imageio::analyzeEncoded(data.data(), data.size());
         if (!a.ok) ++failed;
         bytes += static_cast<long long>(data.size());

@@ -240,6 +240,28 @@ std::shared_ptr<KernelEntry> cachedEntry(Filter filter, int inSize, int outSize)
 
 }  // namespace
 
+namespace {
+
+/// Area shrinks in both axes run vertical pass first, unlike Pillow's order (which the Pillow filters keep,
+/// to match Pillow to the bit): the horizontal pass, the costly one (it transposes its input), then runs
+/// on the output rows only. For the 320x240 -> 128x96 ingest thumbnail that is 2.5x fewer rows, and the
+/// shrink costs about 35 us instead of 64. Each pass still rounds to 8 bits, so the result stays within
+/// 1 of cv::resize INTER_AREA (tests/imageio).
+void areaVerticalFirst(const PixelView& in, const ResizeRequest& r, Scratch<std::uint8_t>& temp) {
+    const auto vertical = cachedEntry(Filter::Area, in.height, r.height);
+    const auto horizontal = cachedEntry(Filter::Area, in.width, r.width);
+    const int rowBytes = in.width * in.channels;
+    std::uint8_t* rows = temp.get(static_cast<std::size_t>(rowBytes) * r.height);
+    const int y0 = vertical->kernel.first.front();
+    verticalPass(in.row(y0), in.stride, y0, rowBytes, vertical->kernel, rows);
+    const PixelView shrunk{rows, in.width, r.height, in.channels, static_cast<std::size_t>(rowBytes)};
+    const HorizontalJob job{&horizontal->kernel, 0, r.height, r.out, static_cast<std::size_t>(r.width) * in.channels};
+    horizontalPasses(shrunk, &job, 1);
+    temp.trim();
+}
+
+}  // namespace
+
 void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_t count) {
     if (in.width <= 0 || in.height <= 0 || in.channels < 1 || in.channels > 4) {
         throw Error("resample: empty image or unsupported channel count");
@@ -250,6 +272,7 @@ void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_
         int y0 = 0;
         int y1 = 0;
         std::uint8_t* temp = nullptr;  // horizontal result when a vertical pass follows
+        bool done = false;             // made already (areaVerticalFirst)
     };
     // Per-thread temporaries, one per request (see Scratch).
     thread_local std::vector<Scratch<std::uint8_t>> temps;
@@ -267,6 +290,11 @@ void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_
         Plan& p = plans[i];
         const std::size_t outRowBytes = static_cast<std::size_t>(r.width) * c;
         p.y1 = in.height;
+        if (r.filter == Filter::Area && r.width != in.width && r.height != in.height) {
+            areaVerticalFirst(in, r, temps[i]);
+            p.done = true;
+            continue;
+        }
         if (r.height != in.height) {
             p.vertical = cachedEntry(r.filter, in.height, r.height);
             // Only the rows some output reads, as Pillow's trimmed temporary.
@@ -287,6 +315,9 @@ void resampleMany(const PixelView& in, const ResizeRequest* requests, std::size_
     for (std::size_t i = 0; i < count; ++i) {
         const ResizeRequest& r = requests[i];
         Plan& p = plans[i];
+        if (p.done) {
+            continue;
+        }
         const std::size_t outRowBytes = static_cast<std::size_t>(r.width) * c;
         if (p.vertical) {
             const std::uint8_t* src = p.horizontal ? p.temp : in.row(p.y0);

@@ -10,15 +10,19 @@
 #include <cstring>
 
 namespace winnow::ingest {
+namespace {
 
-std::vector<std::uint8_t> readFile(const std::string& path, std::int64_t maxBytes, std::string& error) {
+/// Opens path, checks it, and reads it into the memory that reserve(size) returns. Returns the number of
+/// bytes read (fewer than the size when the file shrank meanwhile); sets error on failure.
+template <typename Reserve>
+std::size_t readWhole(const std::string& path, std::int64_t maxBytes, std::string& error, Reserve&& reserve) {
     error.clear();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error = errno == ENOENT ? std::string("file not found") : std::string(std::strerror(errno));
-        return {};
+        return 0;
     }
-    std::vector<std::uint8_t> bytes;
+    std::size_t done = 0;
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         error = std::strerror(errno);
@@ -28,10 +32,10 @@ std::vector<std::uint8_t> readFile(const std::string& path, std::int64_t maxByte
         error = "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
                 std::to_string(maxBytes) + " bytes";
     } else {
-        bytes.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+        const auto size = static_cast<std::size_t>(st.st_size);
+        std::uint8_t* bytes = reserve(size);
+        while (done < size) {
+            const ssize_t n = ::read(fd, bytes + done, size - done);
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) {
                 error = std::strerror(errno);
@@ -40,11 +44,40 @@ std::vector<std::uint8_t> readFile(const std::string& path, std::int64_t maxByte
             if (n == 0) break;  // the file shrank while we read it
             done += static_cast<std::size_t>(n);
         }
-        bytes.resize(done);
     }
     ::close(fd);
-    if (!error.empty()) bytes.clear();
+    return error.empty() ? done : 0;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> readFile(const std::string& path, std::int64_t maxBytes, std::string& error) {
+    std::vector<std::uint8_t> bytes;
+    bytes.resize(readWhole(path, maxBytes, error, [&](std::size_t size) {
+        bytes.resize(size);
+        return bytes.data();
+    }));
     return bytes;
+}
+
+bool FileBuffer::read(const std::string& path, std::int64_t maxBytes, std::string& error) {
+    m_size = readWhole(path, maxBytes, error, [&](std::size_t size) {
+        if (size > m_capacity) {
+            m_data.reset();  // the old block first: never two large blocks at once
+            m_data.reset(new std::uint8_t[size]);  // uninitialised: read() fills it
+            m_capacity = size;
+        }
+        return m_data.get();
+    });
+    return error.empty();
+}
+
+void FileBuffer::trim(std::size_t keepBytes) {
+    if (m_capacity > keepBytes) {
+        m_data.reset();
+        m_capacity = 0;
+        m_size = 0;
+    }
 }
 
 }  // namespace winnow::ingest

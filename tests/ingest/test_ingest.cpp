@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "fixtures.h"
 #include "imageio/hashing.h"
+#include "ingest/filereader.h"
 #include "ingest/ingest.h"
 #include "tempdir.h"
 
@@ -219,4 +220,49 @@ TEST(Ingest, LabelNamesReplaceClassIndices) {
     EXPECT_EQ(samples[2].label, "two");
     EXPECT_EQ(samples[3].label, "3");
     EXPECT_EQ(samples[11].label, "one");
+}
+
+TEST(FileBuffer, ReadsWholeFilesIntoReusedMemoryAndReportsErrors) {
+    TempDir dir;
+    const auto write = [&](const std::string& name, const std::string& bytes) {
+        std::ofstream(dir.file(name), std::ios::binary) << bytes;
+        return dir.file(name);
+    };
+    std::string big(300000, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 7 % 251);
+    const std::string bigPath = write("big.bin", big);
+    const std::string smallPath = write("small.bin", "abc");
+    const std::string emptyPath = write("empty.bin", "");
+
+    ingest::FileBuffer buffer;
+    std::string error;
+    ASSERT_TRUE(buffer.read(bigPath, 1 << 20, error)) << error;
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(buffer.data()), buffer.size()), big);
+    const std::uint8_t* memory = buffer.data();
+    ASSERT_TRUE(buffer.read(smallPath, 1 << 20, error)) << error;
+    EXPECT_EQ(buffer.data(), memory);  // the same block, reused
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(buffer.data()), buffer.size()), "abc");
+    ASSERT_TRUE(buffer.read(emptyPath, 1 << 20, error)) << error;
+    EXPECT_EQ(buffer.size(), 0u);
+
+    // The same messages as readFile, and nothing left behind from the previous file.
+    EXPECT_FALSE(buffer.read(dir.file("missing.bin"), 1 << 20, error));
+    EXPECT_EQ(error, "file not found");
+    EXPECT_EQ(buffer.size(), 0u);
+    EXPECT_FALSE(buffer.read(bigPath, 1000, error));
+    EXPECT_EQ(error, "file of 300000 bytes is larger than the limit of 1000 bytes");
+    EXPECT_FALSE(buffer.read(dir.path().string(), 1 << 20, error));
+    EXPECT_EQ(error, "not a regular file");
+    std::string readFileError;
+    EXPECT_TRUE(ingest::readFile(dir.path().string(), 1 << 20, readFileError).empty());
+    EXPECT_EQ(readFileError, error);
+
+    // trim frees a block above the limit only.
+    ASSERT_TRUE(buffer.read(bigPath, 1 << 20, error));
+    buffer.trim(1 << 20);
+    EXPECT_EQ(buffer.size(), big.size());
+    buffer.trim(1000);
+    EXPECT_EQ(buffer.size(), 0u);
+    EXPECT_EQ(buffer.data(), nullptr);
+    EXPECT_EQ(ingest::readFile(bigPath, 1 << 20, error), std::vector<std::uint8_t>(big.begin(), big.end()));
 }
