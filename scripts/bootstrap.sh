@@ -16,7 +16,7 @@ PACKAGES=(
   # Qt 6 (Widgets, Concurrent, Test come with qtbase; Charts; webp/tiff image plugins)
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-image-formats-plugins qt6-qpa-plugins libgl-dev
   # core libraries
-  libtorch-dev libfaiss-dev libopencv-dev libsqlite3-dev libssl-dev libarchive-dev zlib1g-dev nlohmann-json3-dev libeigen3-dev
+  libtorch-dev libfaiss-dev libopencv-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libarchive-dev zlib1g-dev nlohmann-json3-dev libeigen3-dev
   # BLAS: FAISS and libtorch are 60-80x slower on the reference BLAS
   libopenblas0-pthread libopenblas-pthread-dev
   # tests

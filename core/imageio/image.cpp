@@ -124,20 +124,6 @@ cv::Mat decodeMat(const std::uint8_t* data, std::size_t size, const HeaderInfo& 
     return mat;
 }
 
-std::vector<std::uint8_t> encodeJpegMat(const cv::Mat& mat, int quality) {
-    std::vector<std::uint8_t> bytes;
-    bool ok = false;
-    try {
-        ok = cv::imencode(".jpg", mat, bytes, {cv::IMWRITE_JPEG_QUALITY, std::clamp(quality, 0, 100)});
-    } catch (const cv::Exception& e) {
-        throw Error(std::string("JPEG encoding failed: ") + e.err);
-    }
-    if (!ok) {
-        throw Error("JPEG encoding failed");
-    }
-    return bytes;
-}
-
 void fitInside(int width, int height, int maxSide, int& outWidth, int& outHeight) {
     const int longest = std::max(width, height);
     if (longest <= maxSide) {

@@ -12,25 +12,26 @@
 namespace winnow::ingest {
 namespace {
 
+std::string cannotRead(int err) { return std::string("cannot read: ") + std::strerror(err); }
+
 /// Opens path, checks it, and reads it into the memory that reserve(size) returns. Returns the number of
 /// bytes read (fewer than the size when the file shrank meanwhile); sets error on failure.
 template <typename Reserve>
 std::size_t readWhole(const std::string& path, std::int64_t maxBytes, std::string& error, Reserve&& reserve) {
     error.clear();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO must not block
     if (fd < 0) {
-        error = errno == ENOENT ? std::string("file not found") : std::string(std::strerror(errno));
+        error = errno == ENOENT || errno == ENOTDIR ? std::string("file not found") : cannotRead(errno);
         return 0;
     }
     std::size_t done = 0;
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        error = std::strerror(errno);
+        error = cannotRead(errno);
     } else if (!S_ISREG(st.st_mode)) {
         error = "not a regular file";
     } else if (st.st_size > maxBytes) {
-        error = "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
-                std::to_string(maxBytes) + " bytes";
+        error = "file too large (" + std::to_string(st.st_size) + " bytes, limit " + std::to_string(maxBytes) + ")";
     } else {
         const auto size = static_cast<std::size_t>(st.st_size);
         std::uint8_t* bytes = reserve(size);
@@ -38,7 +39,7 @@ std::size_t readWhole(const std::string& path, std::int64_t maxBytes, std::strin
             const ssize_t n = ::read(fd, bytes + done, size - done);
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) {
-                error = std::strerror(errno);
+                error = cannotRead(errno);
                 break;
             }
             if (n == 0) break;  // the file shrank while we read it

@@ -9,8 +9,9 @@
 
 namespace winnow::ingest {
 
-/// Reads a whole file. On failure returns nothing and sets error to a message for people
-/// ("file not found", "permission denied", "larger than the limit of N bytes"). Thread-safe.
+/// Reads a whole file. On failure returns nothing and sets error to a message for people, the same as the
+/// sources' checks give: "file not found", "not a regular file", "cannot read: <reason>" or "file too
+/// large (N bytes, limit M)". Thread-safe.
 std::vector<std::uint8_t> readFile(const std::string& path, std::int64_t maxBytes, std::string& error);
 
 /// A reusable read buffer, one per worker thread: the ingest pool reads every file into the same memory

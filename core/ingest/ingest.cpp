@@ -225,7 +225,10 @@ IngestReport ingest(const std::string& projectPath, const std::string& sourcePat
     const std::string absSource = fs::absolute(sourcePath).lexically_normal().string();
 
     progress.report(0, -1, "opening source");
-    std::unique_ptr<sources::Source> source = sources::openSource(absSource, params.format);
+    sources::SourceParams sourceParams;
+    sourceParams.maxItemBytes = params.analyze.maxBytes;
+    sourceParams.checkFiles = false;  // the workers' FileBuffer::read checks each file as it reads it
+    std::unique_ptr<sources::Source> source = sources::openSource(absSource, params.format, sourceParams);
     report.format = sources::formatName(source->format());
 
     catalog::Catalog cat = catalog::Catalog::open(projectPath);

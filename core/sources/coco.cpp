@@ -50,7 +50,7 @@ public:
         item.uri = resolve(image.fileName);
         item.payload = Item::Payload::File;
         item.index = -1;
-        item.error = checkImageFile(item.uri, m_params.maxItemBytes);
+        if (m_params.checkFiles) item.error = checkImageFile(item.uri, m_params.maxItemBytes);
         for (const std::string& label : image.labels) {
             if (!item.label.empty()) item.label += ';';
             item.label += label;

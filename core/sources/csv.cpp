@@ -90,7 +90,7 @@ private:
             item.uri = absoluteNormal(file.is_absolute() ? file : m_dir / file);
             item.payload = Item::Payload::File;
             item.index = -1;
-            item.error = checkImageFile(item.uri, m_params.maxItemBytes);
+            if (m_params.checkFiles) item.error = checkImageFile(item.uri, m_params.maxItemBytes);
             if (m_labelColumn != kNoColumn) item.label = trim(m_fields[m_labelColumn]);
             if (m_captionColumn != kNoColumn) item.caption = trimTrailingNewlines(m_fields[m_captionColumn]);
             if (m_splitColumn != kNoColumn) {

@@ -52,7 +52,7 @@ public:
         item.uri = entry.path;
         item.payload = Item::Payload::File;
         item.index = -1;
-        item.error = checkImageFile(entry.path, m_params.maxItemBytes);
+        if (m_params.checkFiles) item.error = checkImageFile(entry.path, m_params.maxItemBytes);
         if (!entry.captionPath.empty()) item.caption = readCaptionFile(entry.captionPath);
         if (m_imageFolder) assignLabel(entry.path, item);
         return true;

@@ -44,6 +44,10 @@ struct Item {
 struct SourceParams {
     /// Members or files larger than this are yielded with an error instead of their bytes.
     std::int64_t maxItemBytes = 1LL << 30;
+    /// Files (folders, CSV, COCO): stat and open each one in next() to fill Item::error. Ingest turns this
+    /// off: its reader finds the same problems, with the same messages, when it reads the file, and the
+    /// feeding thread saves three system calls per file (about 5 us each on the project machine).
+    bool checkFiles = true;
 };
 
 /// A forward-only stream of items in a deterministic order (sorted paths; archive order; record order).

@@ -287,6 +287,25 @@ TEST(Stats, MatchOpenCvLaplacianAndShrink) {
     near(shrunk.contrast, reference.contrast, 0.01);
 }
 
+TEST(Stats, LumaEqualsCvtColorAtEveryWidth) {
+    // The vector luma (8 pixels per step, scalar tail) against OpenCV's, through the 1-channel path:
+    // identical gray images give identical statistics to the bit.
+    cv::RNG rng(7);
+    for (int width : {1, 2, 7, 8, 9, 10, 11, 15, 16, 17, 31, 33, 300}) {
+        for (int height : {1, 3, 20}) {
+            cv::Mat bgr(height, width, CV_8UC3);
+            rng.fill(bgr, cv::RNG::UNIFORM, 0, 256);
+            cv::Mat gray;
+            cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+            const QualityStats fromColour = qualityStats(test::toImage(bgr), 0);
+            const QualityStats fromGray = qualityStats(test::toImage(gray), 0);
+            EXPECT_EQ(fromColour.brightness, fromGray.brightness) << width << "x" << height;
+            EXPECT_EQ(fromColour.contrast, fromGray.contrast) << width << "x" << height;
+            EXPECT_EQ(fromColour.blur, fromGray.blur) << width << "x" << height;
+        }
+    }
+}
+
 TEST(AnalyzeRaw, GrayAndRgbRecords) {
     std::vector<std::uint8_t> gray(28 * 28);
     for (std::size_t i = 0; i < gray.size(); ++i) {

@@ -144,6 +144,33 @@ TEST(EncodeJpeg, RoundTripKeepsSizeAndColours) {
     EXPECT_THROW(encodeJpeg(Image{}, 90), Error);
 }
 
+TEST(EncodeJpeg, SameBytesAsOpenCvImencode) {
+    // The thumbnail encoder drives libjpeg-turbo itself, with imencode's settings: the files must be the
+    // same to the byte, for colour and gray, several qualities and sizes, and repeated calls on one thread
+    // (which reuse its compressor) must not change them.
+    for (int channels : {3, 1}) {
+        for (const cv::Size size : {cv::Size(128, 96), cv::Size(1, 1), cv::Size(17, 33), cv::Size(300, 7)}) {
+            cv::Mat m = photoLike(size.width, size.height, 3 + size.width);
+            if (channels == 1) {
+                cv::cvtColor(m, m, cv::COLOR_BGR2GRAY);
+            }
+            for (int quality : {85, 50, 95, 100, 1}) {
+                std::vector<std::uint8_t> expected;
+                ASSERT_TRUE(cv::imencode(".jpg", m, expected, {cv::IMWRITE_JPEG_QUALITY, quality}));
+                const Bytes ours = encodeJpeg(toImage(m), quality);
+                EXPECT_EQ(ours, expected) << channels << " channels " << size << " quality " << quality;
+            }
+        }
+    }
+    Image wide;  // beyond JPEG's 65500-pixel limit: a clear error, and the thread's compressor still works
+    wide.width = 70000;
+    wide.height = 1;
+    wide.channels = 1;
+    wide.pixels.assign(70000, 9);
+    EXPECT_THROW(encodeJpeg(wide, 85), Error);
+    EXPECT_FALSE(encodeJpeg(toImage(photoLike(16, 16, 1)), 85).empty());
+}
+
 TEST(ShrinkToFit, FitsLongestSideAndMatchesInterArea) {
     for (int channels : {1, 3}) {
         cv::Mat m = photoLike(300, 200, 7);

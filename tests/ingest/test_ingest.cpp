@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Winnow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/stat.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <gtest/gtest.h>
@@ -250,8 +252,12 @@ TEST(FileBuffer, ReadsWholeFilesIntoReusedMemoryAndReportsErrors) {
     EXPECT_EQ(error, "file not found");
     EXPECT_EQ(buffer.size(), 0u);
     EXPECT_FALSE(buffer.read(bigPath, 1000, error));
-    EXPECT_EQ(error, "file of 300000 bytes is larger than the limit of 1000 bytes");
+    EXPECT_EQ(error, "file too large (300000 bytes, limit 1000)");
     EXPECT_FALSE(buffer.read(dir.path().string(), 1 << 20, error));
+    EXPECT_EQ(error, "not a regular file");
+    const std::string fifo = dir.file("pipe.jpg");  // a FIFO must be refused, not block the reader
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_FALSE(buffer.read(fifo, 1 << 20, error));
     EXPECT_EQ(error, "not a regular file");
     std::string readFileError;
     EXPECT_TRUE(ingest::readFile(dir.path().string(), 1 << 20, readFileError).empty());
