@@ -102,30 +102,36 @@ def folder_ingest(ctx):
         doc = last_json(run.out)
         if doc["imported"] != n or doc["failed"] != 0:
             raise CommandFailed(f"ingest imported {doc['imported']}, failed {doc['failed']} of {n}")
-        runs.append((run.seconds, doc["seconds"], run.cpu, project))
+        runs.append((doc["seconds"], run.seconds, run.cpu, project))  # best_interleaved keeps the fastest own time
         return runs[-1]
 
     log(f"1b: winnow-cli ingest of {n} JPEGs into fresh projects vs decode 1/{r}, decode 1/1 and analyze, "
         f"2 interleaved rounds")
     ctx.cache.warm(ctx.files)
-    (wall, own, cpu, ctx.jpeg_project), reduced, full, analyzed = best_interleaved(
+    (own, wall, cpu, ctx.jpeg_project), reduced, full, analyzed = best_interleaved(
         2, [ingest_once, decode(r), decode(1), analyze])
     ctx.ingest_seconds = wall
-    ours = n / wall
+    # Rates from the time each program measures itself (neither counts loading its executable, about
+    # 140 shared libraries, ~0.15 s for both); the whole-process walls follow as a reference row.
+    ours = n / own
     ms = lambda c: c / n * 1000  # CPU milliseconds per image
     ratio = ours / (n / reduced[0])
     ctx.table.add(f"1b folder ingest, {n} JPEG {ctx.width}x{ctx.height}", f"{ours:.0f} img/s",
                   f"{n / reduced[0]:.0f} img/s (decode 1/{r})", ratio, ">= 0.8x", verdict(ratio >= 0.8))
     ctx.table.add("1b   same, CPU time per image", f"{ms(cpu):.2f} ms", f"{ms(reduced[1].cpu):.2f} ms (decode 1/{r})",
                   reduced[1].cpu / cpu, ">= 0.8x", verdict(reduced[1].cpu / cpu >= 0.8))
+    ctx.table.add("1b   ref: whole processes, wall", f"{n / wall:.0f} img/s",
+                  f"{n / reduced[1].seconds:.0f} img/s (decode 1/{r})", reduced[1].seconds / wall)
     ctx.table.add("1b   ref: full-size decode", f"{ours:.0f} img/s", f"{n / full[0]:.0f} img/s (decode 1/1)",
                   ours / (n / full[0]))
     ctx.table.add("1b   ref: analyzeEncoded, no catalog", f"{ours:.0f} img/s",
                   f"{n / analyzed[0]:.0f} img/s (analyze)", ours / (n / analyzed[0]))
     ctx.table.note(
-        f"1b: ingest = wall time of `winnow-cli ingest` into a fresh project, faster of 2, warm cache "
-        f"({wall:.1f} s wall, {own:.1f} s by its own `seconds`). Decodes and analyze: the time bench_ingest "
-        f"measures around read + work, {t} threads, files read with ingest's reader; analyze = "
+        f"1b: ingest = `winnow-cli ingest` into a fresh project, faster of 2, warm cache, timed by its own "
+        f"`seconds` ({own:.2f} s: from the call to the last commit and the checkpoint into the project file, "
+        f"walking the folder included; the whole process took {wall:.2f} s). Decodes and analyze: the time "
+        f"bench_ingest measures around read + work ({reduced[0]:.2f} s for decode 1/{r}; its whole process "
+        f"{reduced[1].seconds:.2f} s), {t} threads, files read as ingest reads them; analyze = "
         f"imageio::analyzeEncoded (SHA-512, probe, 1/{r} decode, pHash/dHash, stats, thumbnail) without the "
         f"catalog. CPU ms per image (user+sys of the whole process, load-independent): ingest {ms(cpu):.2f}, "
         f"analyze {ms(analyzed[1].cpu):.2f}, decode 1/{r} {ms(reduced[1].cpu):.2f}, decode 1/1 "
