@@ -78,7 +78,7 @@ def hash_stage(ctx):
         cold_text = ("Cold: each run right after `sync; echo 3 > /proc/sys/vm/drop_caches`, fastest of 2 "
                      "interleaved rounds; it measures the disk as much as the hashing.")
     ctx.table.note(
-        f"1a: {mb:.0f} MB. Ours = the time bench_ingest measures around read + SHA-512 (ingest's readFile + "
+        f"1a: {mb:.0f} MB. Ours = the time bench_ingest measures around read + SHA-512 (ingest's FileBuffer + "
         f"imageio::sha512Hex, {t} threads), without its process start ({ours[1].seconds - ours[0]:.2f} s more "
         f"as a whole process); sha512sum = wall time of `find | xargs`. Warm: fastest of 3 interleaved rounds. "
         f"CPU time = user+sys of the whole processes (for ours less bench_ingest's start, {start_cpu:.2f} s), "

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imageio/analyze.h"
+#include "imageio/internal.h"
 #include "imageio/hashing.h"
 #include "imageio/image.h"
 #include "testutil.h"
@@ -302,6 +303,14 @@ TEST(Stats, LumaEqualsCvtColorAtEveryWidth) {
             EXPECT_EQ(fromColour.brightness, fromGray.brightness) << width << "x" << height;
             EXPECT_EQ(fromColour.contrast, fromGray.contrast) << width << "x" << height;
             EXPECT_EQ(fromColour.blur, fromGray.blur) << width << "x" << height;
+            // The same pixels inside a wider image (rows with padding between them: converted row by row).
+            cv::Mat wide(height, width + 5, CV_8UC3, cv::Scalar(1, 2, 3));
+            bgr.copyTo(wide(cv::Rect(2, 0, width, height)));
+            const QualityStats padded = winnow::imageio::detail::statsOf(
+                winnow::imageio::detail::viewOf(wide(cv::Rect(2, 0, width, height))),
+                winnow::imageio::detail::ChannelOrder::Bgr, 0);
+            EXPECT_EQ(padded.brightness, fromGray.brightness) << width << "x" << height;
+            EXPECT_EQ(padded.blur, fromGray.blur) << width << "x" << height;
         }
     }
 }
