@@ -238,10 +238,6 @@ std::shared_ptr<KernelEntry> cachedEntry(Filter filter, int inSize, int outSize)
     return entry;
 }
 
-}  // namespace
-
-namespace {
-
 /// Area shrinks in both axes run vertical pass first, unlike Pillow's order (which the Pillow filters keep,
 /// to match Pillow to the bit): the horizontal pass, the costly one (it transposes its input), then runs
 /// on the output rows only. For the 320x240 -> 128x96 ingest thumbnail that is 2.5x fewer rows, and the

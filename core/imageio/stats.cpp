@@ -150,29 +150,39 @@ __attribute__((target("avx2"))) inline __m256i lumaOf8(const std::uint8_t* p, __
     return _mm256_srli_epi32(_mm256_add_epi32(sum, round), 15);
 }
 
+/// pshufb tables of lumaAvx2 for one channel order: per 128-bit lane, 4 pixels at bytes 0..11 widened to
+/// (B, G) and (R, 0) 16-bit pairs; -1 (0x80) zeroes a byte.
+struct LumaShuffles {
+    alignas(32) std::int8_t bg[32];
+    alignas(32) std::int8_t r0[32];
+};
+
+LumaShuffles makeLumaShuffles(int bOffset) {
+    LumaShuffles t{};
+    for (int lane = 0; lane < 2; ++lane) {
+        for (int px = 0; px < 4; ++px) {
+            std::int8_t* pair = t.bg + lane * 16 + px * 4;
+            pair[0] = static_cast<std::int8_t>(px * 3 + bOffset);
+            pair[1] = -1;
+            pair[2] = static_cast<std::int8_t>(px * 3 + 1);
+            pair[3] = -1;
+            std::int8_t* single = t.r0 + lane * 16 + px * 4;
+            single[0] = static_cast<std::int8_t>(px * 3 + 2 - bOffset);
+            single[1] = single[2] = single[3] = -1;
+        }
+    }
+    return t;
+}
+
 /// OpenCV 4.6's 8-bit BT.601 luma, (9798 R + 19235 G + 3735 B + 16384) >> 15, of `count` pixels of
 /// 3 channels; bOffset is 0 for BGR, 2 for RGB. 16 pixels per step: each 128-bit lane is loaded with 4
 /// pixels (12 of its 16 bytes), byte shuffles widen (B, G) and (R, 0) pairs to 16 bits and pmaddwd
 /// weighs them. Returns how many pixels it did (a multiple of 16, never reading past the last pixel).
 __attribute__((target("avx2"))) int lumaAvx2(const std::uint8_t* in, int count, int bOffset, std::uint8_t* out) {
-    const int rOffset = 2 - bOffset;
-    // Per lane: 4 pixels at bytes 0..11; -1 (0x80) zeroes the high byte of each 16-bit value.
-    alignas(32) std::int8_t bg[32];
-    alignas(32) std::int8_t r0[32];
-    for (int lane = 0; lane < 2; ++lane) {
-        for (int px = 0; px < 4; ++px) {
-            std::int8_t* pair = bg + lane * 16 + px * 4;
-            pair[0] = static_cast<std::int8_t>(px * 3 + bOffset);
-            pair[1] = -1;
-            pair[2] = static_cast<std::int8_t>(px * 3 + 1);
-            pair[3] = -1;
-            std::int8_t* single = r0 + lane * 16 + px * 4;
-            single[0] = static_cast<std::int8_t>(px * 3 + rOffset);
-            single[1] = single[2] = single[3] = -1;
-        }
-    }
-    const __m256i shuffleBg = _mm256_load_si256(reinterpret_cast<const __m256i*>(bg));
-    const __m256i shuffleR = _mm256_load_si256(reinterpret_cast<const __m256i*>(r0));
+    static const LumaShuffles kShuffles[3] = {makeLumaShuffles(0), {}, makeLumaShuffles(2)};  // by bOffset
+    const LumaShuffles& t = kShuffles[bOffset];
+    const __m256i shuffleBg = _mm256_load_si256(reinterpret_cast<const __m256i*>(t.bg));
+    const __m256i shuffleR = _mm256_load_si256(reinterpret_cast<const __m256i*>(t.r0));
     const __m256i weightsBg = _mm256_set1_epi32((19235 << 16) | 3735);  // (B, G) pairs: 3735 B + 19235 G
     const __m256i weightR = _mm256_set1_epi32(9798);                     // (R, 0) pairs
     const __m256i round = _mm256_set1_epi32(1 << 14);
