@@ -9,6 +9,7 @@
 #include "catalog/database.h"
 #include "catalog/samplequery.h"
 #include "catalog/schema.h"
+#include "catalog/thumbnailpack.h"
 #include "common/error.h"
 
 namespace winnow::catalog {
@@ -172,14 +173,21 @@ std::vector<std::string> Catalog::splits() const { return distinct(*m_db, "split
 std::vector<std::string> Catalog::labels() const { return distinct(*m_db, "label"); }
 
 std::optional<Thumbnail> Catalog::thumbnail(std::int64_t sampleId) const {
-    auto st = m_db->prepare("SELECT width, height, jpeg FROM thumbnails WHERE sample_id = ?");
+    auto st = m_db->prepare("SELECT width, height, jpeg, pack_offset, pack_size FROM thumbnails WHERE sample_id = ?");
     st.bind(1, sampleId);
     if (!st.step()) return std::nullopt;
     Thumbnail t;
     t.sampleId = sampleId;
     t.width = static_cast<int>(st.int64(0));
     t.height = static_cast<int>(st.int64(1));
-    t.jpeg = st.blob(2);
+    const std::int64_t packOffset = st.int64(3);
+    if (packOffset < 0) {
+        t.jpeg = st.blob(2);  // written before schema 3: inline
+        return t;
+    }
+    if (!m_thumbnailPack) m_thumbnailPack = std::make_unique<ThumbnailPack>(dataDir());
+    // A pack that lost its bytes (deleted, or cut short outside Winnow) reads as "no thumbnail".
+    if (!m_thumbnailPack->read(packOffset, st.int64(4), t.jpeg)) return std::nullopt;
     return t;
 }
 

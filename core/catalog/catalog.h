@@ -13,6 +13,7 @@
 namespace winnow::catalog {
 
 class Database;
+class ThumbnailPack;
 
 /// A Winnow project: one SQLite file PROJECT.winnow (WAL, foreign keys on) plus bulk data in the folder
 /// PROJECT.winnow.d beside it.
@@ -60,6 +61,8 @@ public:
     /// Distinct non-empty values of a column over Ok samples, sorted.
     std::vector<std::string> splits() const;
     std::vector<std::string> labels() const;
+    /// The stored thumbnail (from PROJECT.winnow.d/thumbnails.pack, or inline in older projects); nullopt
+    /// when the sample has none or its bytes cannot be read.
     std::optional<Thumbnail> thumbnail(std::int64_t sampleId) const;
     /// The perceptual hashes of all Ok samples (optionally of one dataset), ordered by id.
     void phashes(std::vector<std::int64_t>& ids, std::vector<std::uint64_t>& hashes,
@@ -126,6 +129,7 @@ public:
 private:
     explicit Catalog(std::unique_ptr<Database> db);
     std::unique_ptr<Database> m_db;
+    mutable std::unique_ptr<ThumbnailPack> m_thumbnailPack;  ///< opened by the first thumbnail() read
 };
 
 }  // namespace winnow::catalog

@@ -131,6 +131,13 @@ CREATE TABLE scores (
 ) WITHOUT ROWID;
 CREATE INDEX scores_sample ON scores(sample_id);
 )sql",
+        // 2 -> 3: thumbnails in PROJECT.winnow.d/thumbnails.pack (see ThumbnailPack). A row whose
+        // pack_offset is >= 0 has its bytes there and an empty jpeg; older rows keep theirs inline.
+        R"sql(
+ALTER TABLE thumbnails ADD COLUMN pack_offset INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE thumbnails ADD COLUMN pack_size INTEGER NOT NULL DEFAULT 0;
+INSERT OR IGNORE INTO project(key, value) VALUES ('thumbnail_pack_bytes', '0');
+)sql",
     };
     return list;
 }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,19 @@ std::string trimTrailingNewlines(std::string_view text);
 std::string absoluteNormal(const std::filesystem::path& path);
 /// The last component of `path`, used to name files in error messages.
 std::string displayName(const std::filesystem::path& path);
+
+/// Calls visit(name, isFolder) for each entry of the folder `dir` whose name does not start with '.'
+/// (hidden entries, "." and ".."), in readdir order; isFolder follows symbolic links. Plain readdir with
+/// d_type (a stat only for links and unknown types), no std::filesystem::path per entry: on a folder of
+/// 10,000 images that costs a third of what directory_iterator did. Returns 0, or the errno of opening
+/// or reading the folder (entries visited before a read error stay visited).
+int listFolder(const std::string& dir, const std::function<void(std::string_view name, bool isFolder)>& visit);
+/// The extension of a file name as std::filesystem::path::extension gives it for names that do not start
+/// with '.': from the last '.' on ("" when there is none).
+std::string_view extensionOf(std::string_view name);
+/// Joins a folder and a name with one '/', without std::filesystem::path, so that the folder's bytes are
+/// kept as they are.
+std::string joinPath(const std::string& dir, std::string_view name);
 
 /// Why the file at `path` cannot be yielded as-is: "" when it is a readable regular file of at most
 /// `maxBytes` bytes, otherwise "file not found", "not a regular file", "cannot read: <reason>" or

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Winnow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <cstring>
 #include <filesystem>
 
 #include "common/error.h"
@@ -25,33 +26,24 @@ Format detectFileFormat(const std::string& path) {
 
 // Looks at the first level only, so detection stays cheap on folders with millions of files.
 Format detectFolderFormat(const std::string& path) {
-    std::error_code ec;
-    fs::directory_iterator it(path, ec);
-    if (ec) throw Error("cannot read folder " + path + ": " + ec.message());
-
     bool hasIdx = false;
     bool hasTopImages = false;
     int tars = 0;
     int subfolders = 0;
     int otherFiles = 0;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        std::error_code statEc;
-        if (it->is_directory(statEc)) {
+    const int error = detail::listFolder(path, [&](std::string_view name, bool isFolder) {
+        if (isFolder) {
             ++subfolders;
-            continue;
-        }
-        if (detail::isIdxImagesName(name)) {
+        } else if (detail::isIdxImagesName(name)) {
             hasIdx = true;
         } else if (detail::isTarName(name)) {
             ++tars;
         } else {
             ++otherFiles;
-            if (isImageExtension(it->path().extension().string())) hasTopImages = true;
+            if (isImageExtension(detail::extensionOf(name))) hasTopImages = true;
         }
-    }
-    if (ec) throw Error("cannot read folder " + path + ": " + ec.message());
+    });
+    if (error != 0) throw Error("cannot read folder " + path + ": " + std::strerror(error));
 
     if (hasIdx) return Format::Idx;
     if (tars > 0 && otherFiles == 0 && subfolders == 0) return Format::Tar;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -20,11 +21,6 @@ namespace winnow::sources::detail {
 
 namespace {
 
-/// Joins without fs::path so the root prefix of every entry is byte-identical to m_root.
-std::string joinPath(const std::string& dir, const std::string& name) {
-    return dir == "/" ? "/" + name : dir + "/" + name;
-}
-
 /// The walk is done up front (sizeHint is exact and the order is a global byte-order sort of the
 /// paths); next() only stats/opens the file and reads its caption.
 class FolderSource final : public Source {
@@ -37,8 +33,12 @@ public:
         struct stat st {};
         if (::stat(m_root.c_str(), &st) == 0) m_visited.insert({st.st_dev, st.st_ino});
         walk(m_root);
-        std::sort(m_entries.begin(), m_entries.end(),
-                  [](const Entry& a, const Entry& b) { return a.path < b.path; });
+        // Each folder's images come sorted, so a flat folder is in order already (10,000 string
+        // comparisons instead of about 140,000).
+        const auto byPath = [](const Entry& a, const Entry& b) { return a.path < b.path; };
+        if (!std::is_sorted(m_entries.begin(), m_entries.end(), byPath)) {
+            std::sort(m_entries.begin(), m_entries.end(), byPath);
+        }
         if (m_imageFolder) m_splitMode = detectSplitLayout();
     }
 
@@ -71,35 +71,30 @@ private:
     };
 
     void walk(const std::string& dir) {
-        std::error_code ec;
-        fs::directory_iterator it(dir, ec);
         std::vector<std::string> subdirs;
         std::vector<std::string> images;
         std::map<std::string, std::string> textByStem;  // "name" -> "name.txt" (any case of .txt)
-        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (name.empty() || name[0] == '.') continue;  // hidden files and folders
-            std::error_code typeEc;
-            if (it->is_directory(typeEc)) {  // follows symlinks; loops are cut by m_visited
-                subdirs.push_back(name);
-                continue;
+        const int error = listFolder(dir, [&](std::string_view name, bool isFolder) {
+            if (isFolder) {  // symlinks followed; loops are cut by m_visited
+                subdirs.emplace_back(name);
+                return;
             }
-            const fs::path namePath(name);
-            const std::string ext = toLower(namePath.extension().string());
+            const std::string_view ext = extensionOf(name);
             if (isImageExtension(ext)) {
-                images.push_back(name);
-            } else if (ext == ".txt") {
-                textByStem.emplace(namePath.stem().string(), name);
+                images.emplace_back(name);
+            } else if (ext.size() == 4 && toLower(ext) == ".txt") {
+                textByStem.emplace(std::string(name.substr(0, name.size() - 4)), std::string(name));
             } else {
                 ++m_nonImageFiles;
             }
-        }
-        if (ec) m_warnings.add("cannot read folder " + dir + ": " + ec.message());
+        });
+        if (error != 0) m_warnings.add("cannot read folder " + dir + ": " + std::strerror(error));
 
+        std::sort(images.begin(), images.end());
         std::set<std::string> captionStems;
         for (const std::string& name : images) {
             Entry entry{joinPath(dir, name), {}};
-            const std::string stem = fs::path(name).stem().string();
+            const std::string stem = name.substr(0, name.size() - extensionOf(name).size());
             const auto caption = textByStem.find(stem);
             if (caption != textByStem.end()) {
                 entry.captionPath = joinPath(dir, caption->second);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/detail.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +16,44 @@
 namespace fs = std::filesystem;
 
 namespace winnow::sources::detail {
+
+int listFolder(const std::string& dir, const std::function<void(std::string_view name, bool isFolder)>& visit) {
+    DIR* handle = ::opendir(dir.c_str());
+    if (handle == nullptr) return errno != 0 ? errno : EIO;
+    int error = 0;
+    for (;;) {
+        errno = 0;
+        const dirent* entry = ::readdir(handle);
+        if (entry == nullptr) {
+            error = errno;
+            break;
+        }
+        const std::string_view name(entry->d_name);
+        if (name.empty() || name[0] == '.') continue;
+        bool isFolder = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
+            struct stat st {};
+            isFolder = ::stat(joinPath(dir, name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        visit(name, isFolder);
+    }
+    ::closedir(handle);
+    return error;
+}
+
+std::string_view extensionOf(std::string_view name) {
+    const std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
+}
+
+std::string joinPath(const std::string& dir, std::string_view name) {
+    std::string out;
+    out.reserve(dir.size() + 1 + name.size());
+    out += dir;
+    if (out.empty() || out.back() != '/') out += '/';
+    out += name;
+    return out;
+}
 
 std::string toLower(std::string_view text) {
     std::string out(text);

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "catalog/catalog.h"
+#include "catalog/database.h"
 #include "catalog/writer.h"
 #include "common/error.h"
 #include "tempdir.h"
@@ -24,16 +27,18 @@ SampleRecord record(std::int64_t dataset, const std::string& uri, SampleStatus s
     if (status == SampleStatus::Failed) r.sample.error = "broken";
     return r;
 }
+
+/// A new project at path with one dataset "d"; returns its id.
+std::int64_t createWithDataset(const std::string& path) {
+    Catalog cat = Catalog::create(path);
+    return cat.ensureDataset("d", "/x", "folder");
+}
 }  // namespace
 
 TEST(Writer, KeepsExistingSamplesAndRetriesFailedOnes) {
     TempDir dir;
     const std::string path = dir.file("p.winnow");
-    std::int64_t ds = 0;
-    {
-        Catalog cat = Catalog::create(path);
-        ds = cat.ensureDataset("d", "/x", "folder");
-    }
+    const std::int64_t ds = createWithDataset(path);
     {
         Writer w(path);
         w.add(record(ds, "/x/1", SampleStatus::Ok, "first"));
@@ -61,11 +66,7 @@ TEST(Writer, KeepsExistingSamplesAndRetriesFailedOnes) {
 TEST(Writer, ManyProducersBatchesAndFlush) {
     TempDir dir;
     const std::string path = dir.file("p.winnow");
-    std::int64_t ds = 0;
-    {
-        Catalog cat = Catalog::create(path);
-        ds = cat.ensureDataset("d", "/x", "folder");
-    }
+    const std::int64_t ds = createWithDataset(path);
     WriterParams params;
     params.batchSize = 64;
     params.queueLimit = 100;  // producers must block now and then
@@ -100,4 +101,85 @@ TEST(Writer, ReportsFailuresToProducers) {
 TEST(Writer, RefusesNonProjects) {
     TempDir dir;
     EXPECT_THROW(Writer(dir.file("nothing.winnow")), winnow::Error);
+}
+
+TEST(Writer, ThumbnailsGoToThePackAtTheCommittedLength) {
+    TempDir dir;
+    const std::string path = dir.file("p.winnow");
+    const std::int64_t ds = createWithDataset(path);
+    auto withThumb = [&](const std::string& uri, std::uint8_t fill, std::size_t size) {
+        SampleRecord r = record(ds, uri);
+        r.thumbnail = Thumbnail{0, 8, 6, std::vector<std::uint8_t>(size, fill)};
+        return r;
+    };
+    const std::string pack = dir.file("p.winnow.d/thumbnails.pack");
+    {
+        WriterParams small;
+        small.batchSize = 2;  // three transactions, each appending its batch
+        Writer w(path, small);
+        w.add(withThumb("/x/1", 1, 10));
+        w.add(withThumb("/x/2", 2, 20));
+        w.add(record(ds, "/x/3"));  // no thumbnail
+        w.add(withThumb("/x/4", 4, 40));
+        w.add(withThumb("/x/5", 5, 50));
+        w.finish();
+    }
+    EXPECT_EQ(std::filesystem::file_size(pack), 120u);
+    {
+        // A killed import's last batch: bytes past the committed length that nothing refers to.
+        std::ofstream(pack, std::ios::binary | std::ios::app) << std::string(1000, 'z');
+        Writer w(path);
+        w.add(withThumb("/x/6", 6, 60));
+        w.finish();
+    }
+    Catalog cat = Catalog::open(path, Catalog::Mode::ReadOnly);
+    auto st = cat.database().prepare(
+        "SELECT s.uri, t.pack_offset, t.pack_size, length(t.jpeg) FROM thumbnails t JOIN samples s ON s.id = t.sample_id "
+        "ORDER BY s.id");
+    std::vector<std::string> rows;
+    while (st.step()) rows.push_back(st.text(0) + " " + st.text(1) + " " + st.text(2) + " " + st.text(3));
+    EXPECT_EQ(rows, (std::vector<std::string>{"/x/1 0 10 0", "/x/2 10 20 0", "/x/4 30 40 0", "/x/5 70 50 0",
+                                              "/x/6 120 60 0"}));
+    EXPECT_EQ(cat.database().scalar("SELECT value FROM project WHERE key = 'thumbnail_pack_bytes'"), 180);
+    for (const Sample& s : cat.samples()) {
+        const auto t = cat.thumbnail(s.id);
+        if (s.uri == "/x/3") {
+            EXPECT_FALSE(t);
+            continue;
+        }
+        ASSERT_TRUE(t) << s.uri;
+        const std::uint8_t fill = static_cast<std::uint8_t>(s.uri.back() - '0');
+        EXPECT_EQ(t->jpeg, std::vector<std::uint8_t>(fill * 10u, fill)) << s.uri;
+        EXPECT_EQ(t->width, 8);
+        EXPECT_EQ(t->height, 6);
+    }
+}
+
+TEST(Writer, InlineThumbnailsOfOlderProjectsStayReadableAndAMissingPackReadsAsNone) {
+    TempDir dir;
+    const std::string path = dir.file("p.winnow");
+    const std::int64_t ds = createWithDataset(path);
+    {
+        Writer w(path);
+        SampleRecord r = record(ds, "/x/packed");
+        r.thumbnail = Thumbnail{0, 2, 2, {7, 7, 7}};
+        w.add(r);
+        w.add(record(ds, "/x/inline"));
+        w.finish();
+    }
+    {
+        // A row as schema 2 wrote it: the bytes in the jpeg column, no pack offset.
+        Catalog cat = Catalog::open(path);
+        cat.database().exec("INSERT INTO thumbnails(sample_id, width, height, jpeg) "
+                            "SELECT id, 3, 1, x'010203' FROM samples WHERE uri = '/x/inline'");
+    }
+    Catalog cat = Catalog::open(path, Catalog::Mode::ReadOnly);
+    const auto ids = cat.sampleIds();
+    ASSERT_EQ(ids.size(), 2u);
+    EXPECT_EQ(cat.thumbnail(ids[0])->jpeg, (std::vector<std::uint8_t>{7, 7, 7}));
+    EXPECT_EQ(cat.thumbnail(ids[1])->jpeg, (std::vector<std::uint8_t>{1, 2, 3}));
+    std::filesystem::remove(dir.file("p.winnow.d/thumbnails.pack"));
+    Catalog again = Catalog::open(path, Catalog::Mode::ReadOnly);
+    EXPECT_FALSE(again.thumbnail(ids[0]));
+    EXPECT_EQ(again.thumbnail(ids[1])->jpeg, (std::vector<std::uint8_t>{1, 2, 3}));
 }

@@ -65,7 +65,7 @@ TEST(Cli, CreateRefusesExistingAndOpenRefusesNonProjects) {
     const std::string p = dir.file("a.winnow");
     auto r = runCli({"create", p, "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(r.json()["schema_version"], 2);
+    EXPECT_EQ(r.json()["schema_version"], 3);
     EXPECT_TRUE(fs::exists(p));
     EXPECT_EQ(runCli({"create", p}).exitCode, 2);
     const std::string text = dir.file("notes.txt");

@@ -30,11 +30,17 @@ std::vector<std::string> dump(const std::string& project) {
     auto st = cat.database().prepare(
         "SELECT s.id, s.dataset_id, s.uri, s.member, s.split, s.label, s.caption, s.sha512, s.byte_size, s.width, "
         "s.height, s.channels, s.format, s.phash, s.dhash, s.blur, s.brightness, s.contrast, s.status, s.error, "
-        "s.blob, s.blob_offset, s.blob_size, hex(t.jpeg) FROM samples s LEFT JOIN thumbnails t ON t.sample_id = s.id "
-        "ORDER BY s.id");
+        "s.blob, s.blob_offset, s.blob_size, t.width, t.height, hex(t.jpeg), t.pack_offset, t.pack_size "
+        "FROM samples s LEFT JOIN thumbnails t ON t.sample_id = s.id ORDER BY s.id");
     while (st.step()) {
         std::string row;
-        for (int c = 0; c < 24; ++c) row += st.text(c) + "|";
+        for (int c = 0; c < 28; ++c) row += st.text(c) + "|";
+        // The thumbnail's bytes from the pack: a killed batch's bytes past the committed length must have
+        // been overwritten by the same thumbnails as in the uninterrupted import.
+        if (const auto thumb = cat.thumbnail(st.int64(0))) {
+            static const char* digits = "0123456789abcdef";
+            for (std::uint8_t b : thumb->jpeg) row += {digits[b >> 4], digits[b & 15]};
+        }
         rows.push_back(std::move(row));
     }
     return rows;
