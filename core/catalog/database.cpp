@@ -115,6 +115,17 @@ Database::Database(const std::string& path, bool readOnly, bool create) : m_path
 
 Database::~Database() { sqlite3_close(m_db); }
 
+void Database::onCommit(std::function<void(int walFrames)> callback) {
+    m_onCommit = std::move(callback);
+    sqlite3_wal_hook(
+        m_db,
+        [](void* self, sqlite3*, const char*, int frames) {
+            static_cast<Database*>(self)->m_onCommit(frames);
+            return SQLITE_OK;
+        },
+        this);
+}
+
 void Database::exec(std::string_view sql) {
     char* err = nullptr;
     const std::string s(sql);

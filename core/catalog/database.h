@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,9 +66,14 @@ public:
     std::int64_t scalar(std::string_view sql);
     bool readOnly() const { return m_readOnly; }
     const std::string& path() const { return m_path; }
+    /// Calls callback(frames now in the WAL) after each commit on this connection (sqlite3_wal_hook).
+    /// This replaces SQLite's automatic checkpoints on this connection: the callback decides when to
+    /// checkpoint (catalog::Writer hands them to a thread of their own).
+    void onCommit(std::function<void(int walFrames)> callback);
 
 private:
     sqlite3* m_db = nullptr;
+    std::function<void(int)> m_onCommit;
     std::string m_path;
     bool m_readOnly = false;
 };

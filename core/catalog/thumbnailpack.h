@@ -8,7 +8,8 @@
 
 namespace winnow::catalog {
 
-/// PROJECT.winnow.d/thumbnails.pack: the JPEG bytes of the thumbnails ingest writes, back to back. The
+/// PROJECT.winnow.d/thumbnails.pack: the JPEG bytes of the thumbnails ingest writes (those of at least
+/// WriterParams::packThumbnailsFrom bytes; smaller ones stay in the table), back to back. The
 /// `thumbnails` table holds each one's offset and size; the project table holds the committed length
 /// (key kThumbnailPackBytes). The catalog writer appends a whole batch with one write at the committed
 /// length, syncs it and then commits the rows and the new length in one transaction, all under SQLite's

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -27,6 +28,10 @@ struct WriterParams {
     int batchSize = 256;
     /// Records queued before add() blocks (back-pressure on the decode pool).
     int queueLimit = 4096;
+    /// Thumbnails of at least this many bytes go to the project's thumbnail pack (see ThumbnailPack);
+    /// smaller ones, which share a 4 KiB SQLite page with other rows (IDX and other tiny images: 0.5-1 KB),
+    /// stay in the thumbnails table, and a batch of only those needs no write and no sync of the pack.
+    std::size_t packThumbnailsFrom = 2048;
 };
 
 /// Records are committed when a batch is full, when flush() or finish() asks, and otherwise at the

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -113,8 +114,10 @@ TEST(Writer, ThumbnailsGoToThePackAtTheCommittedLength) {
         return r;
     };
     const std::string pack = dir.file("p.winnow.d/thumbnails.pack");
+    WriterParams params;
+    params.packThumbnailsFrom = 10;  // these tiny test thumbnails go to the pack
     {
-        WriterParams small;
+        WriterParams small = params;
         small.batchSize = 2;  // three transactions, each appending its batch
         Writer w(path, small);
         w.add(withThumb("/x/1", 1, 10));
@@ -128,8 +131,9 @@ TEST(Writer, ThumbnailsGoToThePackAtTheCommittedLength) {
     {
         // A killed import's last batch: bytes past the committed length that nothing refers to.
         std::ofstream(pack, std::ios::binary | std::ios::app) << std::string(1000, 'z');
-        Writer w(path);
+        Writer w(path, params);
         w.add(withThumb("/x/6", 6, 60));
+        w.add(withThumb("/x/7", 7, 9));  // under packThumbnailsFrom: stays in the table
         w.finish();
     }
     Catalog cat = Catalog::open(path, Catalog::Mode::ReadOnly);
@@ -139,7 +143,7 @@ TEST(Writer, ThumbnailsGoToThePackAtTheCommittedLength) {
     std::vector<std::string> rows;
     while (st.step()) rows.push_back(st.text(0) + " " + st.text(1) + " " + st.text(2) + " " + st.text(3));
     EXPECT_EQ(rows, (std::vector<std::string>{"/x/1 0 10 0", "/x/2 10 20 0", "/x/4 30 40 0", "/x/5 70 50 0",
-                                              "/x/6 120 60 0"}));
+                                              "/x/6 120 60 0", "/x/7 -1 0 9"}));
     EXPECT_EQ(cat.database().scalar("SELECT value FROM project WHERE key = 'thumbnail_pack_bytes'"), 180);
     for (const Sample& s : cat.samples()) {
         const auto t = cat.thumbnail(s.id);
@@ -149,7 +153,7 @@ TEST(Writer, ThumbnailsGoToThePackAtTheCommittedLength) {
         }
         ASSERT_TRUE(t) << s.uri;
         const std::uint8_t fill = static_cast<std::uint8_t>(s.uri.back() - '0');
-        EXPECT_EQ(t->jpeg, std::vector<std::uint8_t>(fill * 10u, fill)) << s.uri;
+        EXPECT_EQ(t->jpeg, std::vector<std::uint8_t>(fill == 7 ? 9u : fill * 10u, fill)) << s.uri;
         EXPECT_EQ(t->width, 8);
         EXPECT_EQ(t->height, 6);
     }
@@ -160,7 +164,9 @@ TEST(Writer, InlineThumbnailsOfOlderProjectsStayReadableAndAMissingPackReadsAsNo
     const std::string path = dir.file("p.winnow");
     const std::int64_t ds = createWithDataset(path);
     {
-        Writer w(path);
+        WriterParams params;
+        params.packThumbnailsFrom = 1;
+        Writer w(path, params);
         SampleRecord r = record(ds, "/x/packed");
         r.thumbnail = Thumbnail{0, 2, 2, {7, 7, 7}};
         w.add(r);
@@ -182,4 +188,29 @@ TEST(Writer, InlineThumbnailsOfOlderProjectsStayReadableAndAMissingPackReadsAsNo
     Catalog again = Catalog::open(path, Catalog::Mode::ReadOnly);
     EXPECT_FALSE(again.thumbnail(ids[0]));
     EXPECT_EQ(again.thumbnail(ids[1])->jpeg, (std::vector<std::uint8_t>{1, 2, 3}));
+}
+
+TEST(Writer, CheckpointsTheWalWhileItWrites) {
+    // Checkpoints run on a thread of the writer's own once 1000 WAL frames (4 MiB) are waiting: the
+    // project file grows while the writer is still open, not only when the last connection closes.
+    TempDir dir;
+    const std::string path = dir.file("p.winnow");
+    const std::int64_t ds = createWithDataset(path);
+    const auto before = std::filesystem::file_size(path);
+    Writer w(path);
+    for (int i = 0; i < 6000; ++i) {
+        SampleRecord r = record(ds, "/x/" + std::to_string(i));
+        r.thumbnail = Thumbnail{0, 8, 8, std::vector<std::uint8_t>(1500, static_cast<std::uint8_t>(i))};
+        w.add(std::move(r));
+    }
+    w.flush();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::filesystem::file_size(path) < before + (4u << 20) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_GE(std::filesystem::file_size(path), before + (4u << 20));
+    w.finish();
+    Catalog cat = Catalog::open(path, Catalog::Mode::ReadOnly);
+    EXPECT_EQ(cat.countSamples(), 6000);
+    EXPECT_EQ(cat.integrityCheck(), "ok");
 }
