@@ -30,9 +30,10 @@ std::string displayName(const std::filesystem::path& path);
 
 /// Calls visit(name, isFolder) for each entry of the folder `dir` whose name does not start with '.'
 /// (hidden entries, "." and ".."), in readdir order; isFolder follows symbolic links. Plain readdir with
-/// d_type (a stat only for links and unknown types), no std::filesystem::path per entry: on a folder of
-/// 10,000 images that costs a third of what directory_iterator did. Returns 0, or the errno of opening
-/// or reading the folder (entries visited before a read error stay visited).
+/// d_type (a stat only for links and unknown types), no std::filesystem::path per entry: opening a folder
+/// source of 10,000 images (detection, listing, sort) takes 13 ms instead of 19 with directory_iterator.
+/// Returns 0, or the errno of opening or reading the folder (entries visited before a read error stay
+/// visited).
 int listFolder(const std::string& dir, const std::function<void(std::string_view name, bool isFolder)>& visit);
 /// The extension of a file name as std::filesystem::path::extension gives it for names that do not start
 /// with '.': from the last '.' on ("" when there is none).
